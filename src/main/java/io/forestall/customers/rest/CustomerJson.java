@@ -1,0 +1,73 @@
+package io.forestall.customers.rest;
+
+import io.forestall.customers.Customer;
+import io.forestall.customers.CustomerDraft;
+import io.forestall.platform.rest.JsonInput;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+/** A customer on the API, as DESIGN.md's contract shapes it. */
+public record CustomerJson(
+    String externalId,
+    String name,
+    String email,
+    String phone,
+    String locale,
+    String timeZone,
+    JsonObject attributes,
+    Consent consent,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
+
+  private static final Set<String> FIELDS =
+      Set.of("externalId", "name", "email", "phone", "locale", "timeZone", "attributes", "consent");
+  private static final Set<String> CHANNELS = Set.of("email", "sms");
+
+  /** Whether the customer agreed to be contacted on each channel. */
+  public record Consent(Boolean email, Boolean sms) {}
+
+  static CustomerJson of(Customer c) {
+    return new CustomerJson(
+        c.getExternalId(),
+        c.getName(),
+        c.getEmail(),
+        c.getPhone(),
+        c.getLocale(),
+        c.getTimeZone(),
+        Json.createReader(new StringReader(c.getAttributes())).readObject(),
+        new Consent(c.isConsentEmail(), c.isConsentSms()),
+        c.getCreatedAt().atOffset(ZoneOffset.UTC),
+        c.getUpdatedAt().atOffset(ZoneOffset.UTC));
+  }
+
+  /** Reads an upsert body strictly: wrong types and unknown fields are errors, not guesses. */
+  static CustomerDraft draftFrom(JsonValue body) {
+    JsonInput in = JsonInput.of(body).allowOnly(FIELDS);
+    Boolean email = null;
+    Boolean sms = null;
+    JsonInput consent = in.nested("consent");
+    if (consent != null) {
+      consent.allowOnly(CHANNELS);
+      email = consent.bool("email");
+      sms = consent.bool("sms");
+    }
+    CustomerDraft draft =
+        new CustomerDraft(
+            in.string("externalId"),
+            in.string("name"),
+            in.string("email"),
+            in.string("phone"),
+            in.string("locale"),
+            in.string("timeZone"),
+            in.object("attributes"),
+            email,
+            sms);
+    in.finish();
+    return draft;
+  }
+}

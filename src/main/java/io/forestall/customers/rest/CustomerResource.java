@@ -1,0 +1,79 @@
+package io.forestall.customers.rest;
+
+import io.forestall.customers.CustomerQuery;
+import io.forestall.customers.CustomerService;
+import io.forestall.kernel.NotFoundException;
+import io.forestall.platform.rest.InvalidInputException;
+import io.forestall.platform.rest.ProblemJson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The customers API: list, read one, upsert by external id. Translation only; rules are in the
+ * service.
+ */
+@Path("/customers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+
+  @Inject CustomerService customers;
+
+  @GET
+  @Operation(summary = "List the tenant's customers, newest change first")
+  public CustomerPage list(
+      @QueryParam("q") String search,
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    if (offset < 0 || limit < 1 || limit > 500) {
+      throw new InvalidInputException(
+          "Paging is out of range.",
+          List.of(new ProblemJson.FieldError("limit", "offset >= 0 and 1 <= limit <= 500")));
+    }
+    CustomerQuery query = new CustomerQuery(search, null, false, offset, limit);
+    return new CustomerPage(
+        customers.list(query).stream().map(CustomerJson::of).toList(),
+        customers.count(query),
+        offset,
+        limit);
+  }
+
+  @GET
+  @Path("/{externalId}")
+  @Operation(summary = "One customer by its external id")
+  public CustomerJson get(@PathParam("externalId") String externalId) {
+    return customers
+        .findByExternalId(externalId)
+        .map(CustomerJson::of)
+        .orElseThrow(() -> new NotFoundException("Customer", externalId));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create or update one customer by external id")
+  public Response upsert(JsonValue body, @Context UriInfo uri) {
+    CustomerService.Upserted result = customers.upsert(CustomerJson.draftFrom(body));
+    CustomerJson json = CustomerJson.of(result.customer());
+    if (result.created()) {
+      return Response.created(uri.getAbsolutePathBuilder().path(json.externalId()).build())
+          .entity(json)
+          .build();
+    }
+    return Response.ok(json).build();
+  }
+}

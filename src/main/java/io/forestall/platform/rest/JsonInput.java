@@ -1,0 +1,115 @@
+package io.forestall.platform.rest;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a JSON request object strictly: each field must have the expected type, unknown fields are
+ * reported, and every problem is collected with its JSON pointer so one answer names them all.
+ */
+public final class JsonInput {
+
+  private final JsonObject json;
+  private final String pointer;
+  private final List<ProblemJson.FieldError> errors;
+
+  private JsonInput(JsonObject json, String pointer, List<ProblemJson.FieldError> errors) {
+    this.json = json;
+    this.pointer = pointer;
+    this.errors = errors;
+  }
+
+  /** Starts reading a request body, which must be a JSON object. */
+  public static JsonInput of(JsonValue body) {
+    if (!(body instanceof JsonObject object)) {
+      throw new InvalidInputException("The body must be a JSON object.", List.of());
+    }
+    return new JsonInput(object, "", new ArrayList<>());
+  }
+
+  /** Reports every field not in {@code known}. */
+  public JsonInput allowOnly(Set<String> known) {
+    for (String name : json.keySet()) {
+      if (!known.contains(name)) {
+        error(name, "is not a known field");
+      }
+    }
+    return this;
+  }
+
+  public String string(String name) {
+    JsonValue value = json.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonString text) {
+      return text.getString();
+    }
+    error(name, "must be a string");
+    return null;
+  }
+
+  public Boolean bool(String name) {
+    JsonValue value = json.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value.getValueType() == JsonValue.ValueType.TRUE) {
+      return true;
+    }
+    if (value.getValueType() == JsonValue.ValueType.FALSE) {
+      return false;
+    }
+    error(name, "must be true or false");
+    return null;
+  }
+
+  public BigDecimal number(String name) {
+    JsonValue value = json.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonNumber number) {
+      return number.bigDecimalValue();
+    }
+    error(name, "must be a number");
+    return null;
+  }
+
+  /** A nested object as raw JSON, e.g. free-form attributes. */
+  public JsonObject object(String name) {
+    JsonValue value = json.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonObject object) {
+      return object;
+    }
+    error(name, "must be an object");
+    return null;
+  }
+
+  /** A nested object read with the same strictness; null when absent or not an object. */
+  public JsonInput nested(String name) {
+    JsonObject object = object(name);
+    return object == null ? null : new JsonInput(object, pointer + "/" + name, errors);
+  }
+
+  public void error(String name, String message) {
+    errors.add(new ProblemJson.FieldError(pointer + "/" + name, message));
+  }
+
+  /** Throws the collected errors as one 400 problem, if there are any. */
+  public void finish() {
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(
+          "The request has " + errors.size() + " invalid value(s).", List.copyOf(errors));
+    }
+  }
+}
