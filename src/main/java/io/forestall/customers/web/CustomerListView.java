@@ -61,13 +61,13 @@ public class CustomerListView implements Serializable {
 
     @Override
     public String getRowKey(CustomerRow row) {
-      return String.valueOf(row.id());
+      return String.valueOf(row.getId());
     }
 
     @Override
     public CustomerRow getRowData(String rowKey) {
       return getWrappedData().stream()
-          .filter(r -> String.valueOf(r.id()).equals(rowKey))
+          .filter(r -> String.valueOf(r.getId()).equals(rowKey))
           .findFirst()
           .orElse(null);
     }

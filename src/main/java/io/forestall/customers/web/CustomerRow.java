@@ -4,13 +4,53 @@ import io.forestall.customers.Customer;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** A customer as the list shows it: a detached, serialisable snapshot, never the managed entity. */
-public record CustomerRow(
-    long id, String externalId, String name, String email, String phone, Instant updatedAt)
-    implements Serializable {
+/**
+ * A customer as the list shows it: a detached, serialisable snapshot, never the managed entity. A
+ * class with getters rather than a record, because Faces' EL (5.0) does not read record accessors.
+ */
+public final class CustomerRow implements Serializable {
+
+  private final long id;
+  private final String externalId;
+  private final String name;
+  private final String email;
+  private final String phone;
+  private final Instant updatedAt;
+
+  private CustomerRow(Customer c) {
+    id = c.getId();
+    externalId = c.getExternalId();
+    name = c.getName();
+    email = c.getEmail();
+    phone = c.getPhone();
+    updatedAt = c.getUpdatedAt();
+  }
 
   static CustomerRow of(Customer c) {
-    return new CustomerRow(
-        c.getId(), c.getExternalId(), c.getName(), c.getEmail(), c.getPhone(), c.getUpdatedAt());
+    return new CustomerRow(c);
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public String getExternalId() {
+    return externalId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
   }
 }

@@ -8,6 +8,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +27,8 @@ public class ShellView {
   public static final List<String> THEMES = List.of("forestall", "saga-blue");
 
   private static final List<String> LANGUAGES = List.of("en", "de");
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   @Inject CurrentSession session;
 
@@ -56,6 +62,15 @@ public class ShellView {
                     : java.util.Optional.empty())
         .or(() -> session.tenant().map(t -> Locale.forLanguageTag(t.locale())))
         .orElse(Locale.ENGLISH);
+  }
+
+  /** A moment as date and time in the tenant's time zone (UTC outside a tenant), for tables. */
+  public String dateTime(Instant instant) {
+    if (instant == null) {
+      return "";
+    }
+    ZoneId zone = session.tenant().map(t -> ZoneId.of(t.timeZone())).orElse(ZoneOffset.UTC);
+    return DATE_TIME.format(instant.atZone(zone));
   }
 
   public boolean isPlatformAdmin() {

@@ -67,13 +67,13 @@ public class TenantListView implements Serializable {
 
   public void startRename(TenantRow row) {
     renaming = row;
-    newName = row.name();
+    newName = row.getName();
   }
 
   public void rename() {
     try {
-      tenants.rename(renaming.id(), newName);
-      Messages.info("tenant.renamed", renaming.slug());
+      tenants.rename(renaming.getId(), newName);
+      Messages.info("tenant.renamed", renaming.getSlug());
       load();
       PrimeFaces.current().executeScript("PF('renameDialog').hide()");
     } catch (ConstraintViolationException e) {
@@ -82,14 +82,14 @@ public class TenantListView implements Serializable {
   }
 
   public void suspend(TenantRow row) {
-    tenants.suspend(row.id());
-    Messages.info("tenant.suspended", row.slug());
+    tenants.suspend(row.getId());
+    Messages.info("tenant.suspended", row.getSlug());
     load();
   }
 
   public void resume(TenantRow row) {
-    tenants.resume(row.id());
-    Messages.info("tenant.resumed", row.slug());
+    tenants.resume(row.getId());
+    Messages.info("tenant.resumed", row.getSlug());
     load();
   }
 
@@ -105,8 +105,15 @@ public class TenantListView implements Serializable {
     return newTenant;
   }
 
-  public TenantCreated getCreated() {
-    return created;
+  /**
+   * The new tenant's admin and one-time password, shown once (records are not readable from EL).
+   */
+  public String getCreatedAdmin() {
+    return created == null ? null : created.adminUsername();
+  }
+
+  public String getCreatedPassword() {
+    return created == null ? null : created.oneTimePassword();
   }
 
   public TenantRow getRenaming() {

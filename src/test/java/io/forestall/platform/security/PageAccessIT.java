@@ -1,0 +1,62 @@
+package io.forestall.platform.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.forestall.testsupport.Api;
+import io.forestall.testsupport.Api.Answer;
+import io.forestall.testsupport.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Pages are guarded by role: anonymous users go to Keycloak, the wrong role gets the denied page.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PageAccessIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.forestall();
+  }
+
+  @Test
+  void anonymousVisitorsAreSentToTheKeycloakLogin() {
+    for (String page : new String[] {"/", "/customers/list.xhtml", "/platform/tenants.xhtml"}) {
+      Answer answer = Api.get(page, null);
+      assertEquals(302, answer.status(), page);
+    }
+  }
+
+  @Test
+  void anAgentCannotOpenTenantAdminOrPlatformPages() {
+    String agent = Api.token("acme-agent");
+    assertEquals(200, Api.get("/customers/list.xhtml", agent).status());
+    assertEquals(403, Api.get("/settings/tenant.xhtml", agent).status());
+    assertEquals(403, Api.get("/platform/tenants.xhtml", agent).status());
+  }
+
+  @Test
+  void aTenantAdminCannotOpenPlatformPages() {
+    String admin = Api.token("acme-admin");
+    assertEquals(200, Api.get("/settings/tenant.xhtml", admin).status());
+    Answer platform = Api.get("/platform/tenants.xhtml", admin);
+    assertEquals(403, platform.status());
+    assertTrue(platform.body().contains("noticeTitle"), "the denied page, not a bare error");
+  }
+
+  @Test
+  void thePlatformAdminSeesTenantsButNoTenantData() {
+    String platform = Api.token("platform-admin");
+    Answer tenants = Api.get("/platform/tenants.xhtml", platform);
+    assertEquals(200, tenants.status());
+    assertTrue(tenants.body().contains("acme") && tenants.body().contains("globex"));
+    assertEquals(403, Api.get("/customers/list.xhtml", platform).status());
+    assertEquals(403, Api.get("/api/v1/customers", platform).status());
+  }
+}

@@ -1,0 +1,104 @@
+package io.forestall.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven by Selenium, logged in through the real Keycloak page.
+ * Registered as an extension it keeps a screenshot of every failed test under target/screenshots.
+ */
+public class Browser implements AfterEachCallback, AutoCloseable {
+
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private WebDriver driver;
+  private WebDriverWait wait;
+
+  public WebDriver open() {
+    if (driver == null) {
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+      options.addArguments(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--window-size=1366,900",
+          "--lang=en-GB");
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(
+                  Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))
+                      .toFile())
+              .build();
+      driver = new ChromeDriver(service, options);
+      wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+    return driver;
+  }
+
+  /** Opens {@code path} of the app and signs in at Keycloak's page when it asks. */
+  public void login(String path, String username) {
+    open().get(Api.APP + path);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys("demo");
+    driver.findElement(By.id("kc-login")).click();
+    wait.until(ExpectedConditions.urlContains("localhost:8080"));
+  }
+
+  public WebDriverWait waiting() {
+    return wait;
+  }
+
+  /** Keeps a picture of what the browser shows now. */
+  public void screenshot(String name) {
+    if (driver == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (context.getExecutionException().isPresent()) {
+      screenshot(
+          "FAILED-"
+              + context.getRequiredTestClass().getSimpleName()
+              + "-"
+              + context.getDisplayName().replaceAll("[^A-Za-z0-9]+", "_"));
+    }
+  }
+
+  @Override
+  public void close() {
+    if (driver != null) {
+      driver.quit();
+      driver = null;
+    }
+  }
+}

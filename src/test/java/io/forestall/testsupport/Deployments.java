@@ -1,0 +1,24 @@
+package io.forestall.testsupport;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The deployment every integration test uses: the WAR the build produced, plus the test classes. It
+ * keeps the name forestall.war, which the server's OIDC configuration is bound to.
+ */
+public final class Deployments {
+
+  private Deployments() {}
+
+  public static WebArchive forestall(Class<?>... testClasses) {
+    File war = new File(System.getProperty("project.build.directory", "target"), "forestall.war");
+    return ShrinkWrap.create(ZipImporter.class, "forestall.war")
+        .importFrom(war)
+        .as(WebArchive.class)
+        .addPackage(Deployments.class.getPackage())
+        .addClasses(testClasses);
+  }
+}
