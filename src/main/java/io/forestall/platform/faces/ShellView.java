@@ -37,7 +37,7 @@ public class ShellView {
   }
 
   public String getTenantName() {
-    return session.tenant().map(TenantProfile::name).orElse(isPlatformAdmin() ? "Forestall" : "");
+    return session.tenant().map(TenantProfile::name).orElse(isPlatformAdmin() ? "Platform" : "");
   }
 
   public String getTheme() {

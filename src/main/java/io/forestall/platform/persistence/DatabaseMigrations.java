@@ -25,20 +25,21 @@ public class DatabaseMigrations {
 
   void migrate(@Observes @Priority(PRIORITY) Startup startup) {
     String vendor = database.vendor().name().toLowerCase(Locale.ROOT);
-    var result =
+    Flyway flyway =
         Flyway.configure(DatabaseMigrations.class.getClassLoader())
             .dataSource(database.unmanaged())
             .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-            .load()
-            .migrate();
+            .load();
+    int applied = flyway.migrate().migrationsExecuted;
+    var current = flyway.info().current();
     LOG.info(
         () ->
             "Database schema at version "
-                + result.targetSchemaVersion
-                + " ("
-                + result.migrationsExecuted
-                + " migrations applied, "
+                + (current == null ? "none" : current.getVersion())
+                + " on "
                 + vendor
-                + ")");
+                + " ("
+                + applied
+                + " migrations applied now)");
   }
 }
