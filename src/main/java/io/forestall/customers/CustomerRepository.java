@@ -1,11 +1,23 @@
 package io.forestall.customers;
 
+import io.forestall.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +27,7 @@ import java.util.Optional;
 public class CustomerRepository {
 
   @PersistenceContext EntityManager em;
+  @Inject Database database;
 
   public Optional<Customer> findById(long id) {
     return em.createQuery("select c from Customer c where c.id = :id", Customer.class)
@@ -46,6 +59,56 @@ public class CustomerRepository {
         em.createQuery("select count(c) from Customer c" + where(query), Long.class);
     bind(count, query);
     return count.getSingleResult();
+  }
+
+  /**
+   * Ids of the customers with these external ids, creating the missing ones with nothing but their
+   * id. Set-based: one select, and for new customers one batched insert whose unique key settles
+   * races.
+   */
+  Map<String, Long> resolveOrCreate(long tenantId, Collection<String> externalIds, Instant now) {
+    try (Connection connection = database.managed().getConnection()) {
+      Map<String, Long> ids = select(connection, tenantId, externalIds);
+      if (ids.size() < externalIds.size()) {
+        List<String> missing = externalIds.stream().filter(e -> !ids.containsKey(e)).toList();
+        try (PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into customer (tenant_id, external_id, attributes, consent_email, consent_sms,"
+                    + " created_at, updated_at, version) values (?, ?, '{}', false, false, ?, ?, 0)"
+                    + " on conflict do nothing")) {
+          Timestamp at = Timestamp.from(now);
+          for (String externalId : missing) {
+            insert.setLong(1, tenantId);
+            insert.setString(2, externalId);
+            insert.setTimestamp(3, at);
+            insert.setTimestamp(4, at);
+            insert.addBatch();
+          }
+          insert.executeBatch();
+        }
+        ids.putAll(select(connection, tenantId, missing));
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new PersistenceException("Cannot resolve customers", e);
+    }
+  }
+
+  private static Map<String, Long> select(
+      Connection connection, long tenantId, Collection<String> ids) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select external_id, id from customer where tenant_id = ? and external_id = any(?)")) {
+      select.setLong(1, tenantId);
+      select.setArray(2, connection.createArrayOf("varchar", ids.toArray()));
+      Map<String, Long> found = new HashMap<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+      return found;
+    }
   }
 
   void add(Customer customer) {

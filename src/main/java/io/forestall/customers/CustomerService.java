@@ -4,13 +4,16 @@ import io.forestall.kernel.Allowed;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.Role;
+import io.forestall.kernel.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads and writes the current tenant's customers. Viewers read; admins and agents also write. */
@@ -57,7 +60,7 @@ public class CustomerService {
   }
 
   /** Creates or updates by external id, as the API's upsert does. */
-  @Allowed({Role.TENANT_ADMIN, Role.AGENT})
+  @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.INGEST})
   public Upserted upsert(@NotNull @Valid CustomerDraft draft) {
     Optional<Customer> existing = customers.findByExternalId(draft.externalId());
     if (existing.isPresent()) {
@@ -65,6 +68,15 @@ public class CustomerService {
       return new Upserted(existing.get(), false);
     }
     return new Upserted(insert(draft), true);
+  }
+
+  /**
+   * The ids of the current tenant's customers with these external ids, creating unknown ones from
+   * their id alone (events may name a customer before the tenant sends its details).
+   */
+  @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.INGEST})
+  public Map<String, Long> resolveOrCreate(Collection<String> externalIds) {
+    return customers.resolveOrCreate(TenantContext.require().id(), externalIds, clock.instant());
   }
 
   /** The customer after an upsert, and whether it was new. */

@@ -6,12 +6,19 @@ import java.util.function.Supplier;
 
 /**
  * Who is calling in the current unit of work: a person signed in through Keycloak or a machine
- * client. Jobs run with {@link #SYSTEM}, which passes every role check because no outside input
- * reaches it.
+ * client with an API key. Jobs run as {@link #SYSTEM}, which passes every role check because no
+ * outside input reaches it.
  */
-public record Caller(String username, String displayName, Set<String> roles, boolean system) {
+public record Caller(String username, String displayName, Set<String> roles, Kind kind) {
 
-  public static final Caller SYSTEM = new Caller("system", "Forestall", Set.of(), true);
+  /** How the caller proved who it is. */
+  public enum Kind {
+    PERSON,
+    MACHINE,
+    SYSTEM
+  }
+
+  public static final Caller SYSTEM = new Caller("system", "Forestall", Set.of(), Kind.SYSTEM);
 
   private static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();
 
@@ -20,11 +27,19 @@ public record Caller(String username, String displayName, Set<String> roles, boo
   }
 
   public static Caller person(String username, String displayName, Set<String> roles) {
-    return new Caller(username, displayName, roles, false);
+    return new Caller(username, displayName, roles, Kind.PERSON);
+  }
+
+  public static Caller machine(String name, Set<String> roles) {
+    return new Caller(name, name, roles, Kind.MACHINE);
+  }
+
+  public boolean isPerson() {
+    return kind == Kind.PERSON;
   }
 
   public boolean hasAnyRole(String... wanted) {
-    if (system) {
+    if (kind == Kind.SYSTEM) {
       return true;
     }
     for (String role : wanted) {

@@ -8,5 +8,10 @@ public final class Role {
   public static final String AGENT = "agent";
   public static final String VIEWER = "viewer";
 
+  /**
+   * Machine clients that may push customers and events (an ingest-scoped API key, or a full one).
+   */
+  public static final String INGEST = "ingest";
+
   private Role() {}
 }

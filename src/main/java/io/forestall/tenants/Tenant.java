@@ -45,6 +45,14 @@ public class Tenant {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** Ingest requests per second this tenant may send (API and webhooks together), per node. */
+  @Column(name = "ingest_rate_limit", nullable = false)
+  private int ingestRateLimit = 200;
+
+  /** How long this tenant's events are kept. */
+  @Column(name = "event_retention_days", nullable = false)
+  private int eventRetentionDays = 400;
+
   @Version private long version;
 
   protected Tenant() {}
@@ -67,6 +75,14 @@ public class Tenant {
     this.timeZone = timeZone;
     this.locale = locale;
     this.theme = theme;
+  }
+
+  void limitIngest(int requestsPerSecond) {
+    this.ingestRateLimit = requestsPerSecond;
+  }
+
+  void keepEventsFor(int days) {
+    this.eventRetentionDays = days;
   }
 
   void setStatus(TenantStatus status) {
@@ -103,5 +119,13 @@ public class Tenant {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public int getIngestRateLimit() {
+    return ingestRateLimit;
+  }
+
+  public int getEventRetentionDays() {
+    return eventRetentionDays;
   }
 }

@@ -25,6 +25,7 @@ class TenantLookup implements TenantDirectory {
         t.getStatus() == TenantStatus.SUSPENDED,
         t.getTheme(),
         t.getLocale(),
-        t.getTimeZone());
+        t.getTimeZone(),
+        t.getIngestRateLimit());
   }
 }

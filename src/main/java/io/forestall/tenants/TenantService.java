@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -75,6 +77,12 @@ public class TenantService {
     tenants.get(id).setStatus(TenantStatus.ACTIVE);
   }
 
+  /** Sets how many ingest requests per second a tenant may send. */
+  @Allowed(Role.PLATFORM_ADMIN)
+  public void limitIngest(long id, @Min(1) @Max(100_000) int requestsPerSecond) {
+    tenants.get(id).limitIngest(requestsPerSecond);
+  }
+
   /** The caller's own tenant. */
   @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER})
   public Tenant current() {
@@ -87,6 +95,7 @@ public class TenantService {
     Tenant tenant = tenants.get(TenantContext.require().id());
     tenant.rename(settings.name().strip());
     tenant.configure(settings.timeZone(), settings.locale(), settings.theme());
+    tenant.keepEventsFor(settings.eventRetentionDays());
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.forestall.tenants;
 
 import io.forestall.kernel.ValidTimeZone;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,4 +13,7 @@ public record TenantSettings(
     @NotBlank @ValidTimeZone String timeZone,
     @NotBlank @Pattern(regexp = "en|de", message = "{tenant.locale.invalid}") String locale,
     @NotBlank @Pattern(regexp = "forestall|saga-blue", message = "{tenant.theme.invalid}")
-        String theme) {}
+        String theme,
+    @Min(value = 7, message = "{tenant.retention.invalid}")
+        @Max(value = 3650, message = "{tenant.retention.invalid}")
+        int eventRetentionDays) {}

@@ -5,6 +5,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -17,9 +19,11 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class ApiAccessFilter implements ContainerRequestFilter {
 
+  @Context ResourceInfo resource;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (Caller.current().isEmpty()) {
+    if (Caller.current().isEmpty() && !isPublic()) {
       Response problem =
           ProblemJson.of(
                   401,
@@ -31,5 +35,11 @@ public class ApiAccessFilter implements ContainerRequestFilter {
               .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"forestall\"")
               .build());
     }
+  }
+
+  private boolean isPublic() {
+    return resource.getResourceClass() != null
+        && (resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class)
+            || resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class));
   }
 }

@@ -33,6 +33,31 @@ public final class JsonInput {
     return new JsonInput(object, "", new ArrayList<>());
   }
 
+  /** Reads one element of an array the same way, reporting under {@code /<array>/<index>}. */
+  public JsonInput element(String array, int index, JsonValue value) {
+    String at = pointer + "/" + array + "/" + index;
+    if (value instanceof JsonObject object) {
+      return new JsonInput(object, at, errors);
+    }
+    errors.add(new ProblemJson.FieldError(at, "must be an object"));
+    return null;
+  }
+
+  /** The raw value of a field, or null. */
+  public JsonValue raw(String name) {
+    return json.get(name);
+  }
+
+  public boolean has(String name) {
+    return json.containsKey(name);
+  }
+
+  /** Whether a problem was already reported for this field. */
+  public boolean failed(String name) {
+    String at = pointer + "/" + name;
+    return errors.stream().anyMatch(e -> e.pointer().equals(at));
+  }
+
   /** Reports every field not in {@code known}. */
   public JsonInput allowOnly(Set<String> known) {
     for (String name : json.keySet()) {

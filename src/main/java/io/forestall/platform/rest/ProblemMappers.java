@@ -30,10 +30,23 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable failure) {
-    return problemFor(unwrap(failure)).toResponse();
+    ProblemJson problem = problemFor(failure);
+    Response response = problem.toResponse();
+    if (unwrap(failure) instanceof ProblemException withHeaders
+        && !withHeaders.headers().isEmpty()) {
+      Response.ResponseBuilder builder = Response.fromResponse(response);
+      withHeaders.headers().forEach(builder::header);
+      return builder.build();
+    }
+    return response;
   }
 
-  static ProblemJson problemFor(Throwable failure) {
+  /** The problem document for a failure, as the API answers it. */
+  public static ProblemJson problemFor(Throwable failure) {
+    failure = unwrap(failure);
+    if (failure instanceof ProblemException problem) {
+      return problem.problem();
+    }
     if (failure instanceof ConstraintViolationException violations) {
       return ProblemJson.invalid(
           "The request has " + violations.getConstraintViolations().size() + " invalid value(s).",
@@ -95,7 +108,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         && !(current instanceof WebApplicationException)
         && !(current instanceof NotFoundException)
         && !(current instanceof AccessDeniedException)
-        && !(current instanceof InvalidInputException)) {
+        && !(current instanceof InvalidInputException)
+        && !(current instanceof ProblemException)) {
       current = current.getCause();
     }
     return current;

@@ -1,6 +1,7 @@
 package io.forestall.platform.security;
 
 import io.forestall.kernel.Caller;
+import io.forestall.kernel.MachineCredentials;
 import io.forestall.kernel.Role;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
@@ -33,22 +34,41 @@ public class RequestContextFilter extends HttpFilter {
   private static final List<String> ROLES =
       List.of(Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER);
 
+  private static final String API_KEY_PREFIX = "fsk_";
+
   @Inject TenantDirectory tenants;
+  @Inject MachineCredentials machines;
   @Inject CurrentSession session;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    Principal principal = request.getUserPrincipal();
-    Optional<OidcClaims> claims = OidcClaims.of(principal);
-    if (principal == null || claims.isEmpty() || isLogout(request)) {
+    if (isLogout(request)) {
       chain.doFilter(request, response);
       return;
     }
-    Caller caller = callerOf(request, principal.getName(), claims.get());
+    Principal principal = request.getUserPrincipal();
+    Optional<OidcClaims> claims = OidcClaims.of(principal);
+    Caller caller;
+    Optional<String> slug;
+    Locale locale = null;
+    String idToken = null;
+    if (claims.isPresent()) {
+      caller = callerOf(request, principal.getName(), claims.get());
+      slug = claims.get().tenant();
+      locale = claims.get().locale().map(Locale::forLanguageTag).orElse(null);
+      idToken = claims.get().idToken().orElse(null);
+    } else {
+      Optional<MachineCredentials.Machine> machine = apiKey(request).flatMap(machines::verify);
+      if (machine.isEmpty()) {
+        chain.doFilter(request, response);
+        return;
+      }
+      caller = Caller.machine(machine.get().name(), machine.get().roles());
+      slug = Optional.of(machine.get().tenantSlug());
+    }
     TenantProfile tenant = null;
-    Optional<String> slug = claims.get().tenant();
     if (slug.isPresent()) {
       tenant = tenants.find(slug.get()).orElse(null);
       if (tenant == null || tenant.suspended()) {
@@ -56,8 +76,7 @@ public class RequestContextFilter extends HttpFilter {
         return;
       }
     }
-    Locale locale = claims.get().locale().map(Locale::forLanguageTag).orElse(null);
-    session.set(caller, tenant, locale, claims.get().idToken().orElse(null));
+    session.set(caller, tenant, locale, idToken);
     Caller.bind(caller);
     if (tenant != null) {
       TenantContext.bind(tenant.key());
@@ -68,6 +87,16 @@ public class RequestContextFilter extends HttpFilter {
       Caller.clear();
       TenantContext.clear();
     }
+  }
+
+  /** An API key sent as a bearer token; OIDC tokens never start with the key prefix. */
+  private static Optional<String> apiKey(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    String token = header.substring(7).strip();
+    return token.startsWith(API_KEY_PREFIX) ? Optional.of(token) : Optional.empty();
   }
 
   /** Logout must work for everyone, including users of a suspended tenant. */

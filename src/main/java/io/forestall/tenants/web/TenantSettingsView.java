@@ -25,6 +25,7 @@ public class TenantSettingsView implements Serializable {
   private String timeZone;
   private String locale;
   private String theme;
+  private int eventRetentionDays;
 
   public void load() {
     Tenant tenant = tenants.current();
@@ -32,11 +33,12 @@ public class TenantSettingsView implements Serializable {
     timeZone = tenant.getTimeZone();
     locale = tenant.getLocale();
     theme = tenant.getTheme();
+    eventRetentionDays = tenant.getEventRetentionDays();
   }
 
   public String save() {
     try {
-      tenants.configure(new TenantSettings(name, timeZone, locale, theme));
+      tenants.configure(new TenantSettings(name, timeZone, locale, theme, eventRetentionDays));
     } catch (ConstraintViolationException e) {
       FormErrors.show("settings", e);
       return null;
@@ -77,6 +79,14 @@ public class TenantSettingsView implements Serializable {
 
   public void setLocale(String locale) {
     this.locale = locale;
+  }
+
+  public int getEventRetentionDays() {
+    return eventRetentionDays;
+  }
+
+  public void setEventRetentionDays(int eventRetentionDays) {
+    this.eventRetentionDays = eventRetentionDays;
   }
 
   public String getTheme() {

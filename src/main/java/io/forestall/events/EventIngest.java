@@ -1,0 +1,69 @@
+package io.forestall.events;
+
+import io.forestall.kernel.Allowed;
+import io.forestall.kernel.Role;
+import io.forestall.kernel.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Takes in the current tenant's events, all or nothing per request. Unknown customers are created;
+ * an event id seen before is counted as a duplicate. A request that loses a race on a unique key to
+ * a concurrent one is retried, and then finds the other's rows.
+ */
+@ApplicationScoped
+public class EventIngest {
+
+  /** The most events one request may carry. */
+  public static final int MAX_BATCH = 1000;
+
+  private static final int ATTEMPTS = 3;
+
+  @Inject EventWriter writer;
+  @Inject Clock clock;
+
+  @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.INGEST})
+  public IngestResult ingest(List<EventDraft> drafts) {
+    return write(drafts, null).result();
+  }
+
+  /**
+   * Takes in one webhook delivery; a redelivery of the same {@code webhookId} changes nothing and
+   * reports all its events as duplicates.
+   */
+  @Allowed({Role.INGEST})
+  public IngestResult ingestDelivery(String webhookId, List<EventDraft> drafts) {
+    return write(drafts, webhookId).result();
+  }
+
+  private EventWriter.Outcome write(List<EventDraft> drafts, String webhookId) {
+    long tenantId = TenantContext.require().id();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return writer.write(tenantId, drafts, webhookId, clock.instant());
+      } catch (RuntimeException e) {
+        if (attempt >= ATTEMPTS || !isUniqueKeyRace(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean isUniqueKeyRace(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        // 23505 unique violation; 40001 serialization failure; H2's 90131 concurrent update.
+        return state.equals("23505") || state.equals("40001") || state.equals("90131");
+      }
+      if (t instanceof PersistenceException && t.getCause() == null) {
+        return false;
+      }
+    }
+    return false;
+  }
+}

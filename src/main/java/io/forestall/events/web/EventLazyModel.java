@@ -1,0 +1,47 @@
+package io.forestall.events.web;
+
+import io.forestall.events.EventQuery;
+import io.forestall.events.EventRow;
+import io.forestall.events.EventService;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** Pages through events newest first; the query for a page comes from the owning view's filters. */
+class EventLazyModel extends LazyDataModel<EventRow> {
+
+  private final transient EventService events;
+  private final transient BiFunction<Integer, Integer, EventQuery> query;
+
+  EventLazyModel(EventService events, BiFunction<Integer, Integer, EventQuery> query) {
+    this.events = events;
+    this.query = query;
+  }
+
+  @Override
+  public int count(Map<String, FilterMeta> filterBy) {
+    return (int) events.count(query.apply(0, 1));
+  }
+
+  @Override
+  public List<EventRow> load(
+      int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    return events.find(query.apply(first, pageSize));
+  }
+
+  @Override
+  public String getRowKey(EventRow row) {
+    return Long.toString(row.getId());
+  }
+
+  @Override
+  public EventRow getRowData(String rowKey) {
+    return getWrappedData().stream()
+        .filter(r -> Long.toString(r.getId()).equals(rowKey))
+        .findFirst()
+        .orElse(null);
+  }
+}

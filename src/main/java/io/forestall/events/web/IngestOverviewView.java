@@ -1,0 +1,139 @@
+package io.forestall.events.web;
+
+import io.forestall.events.EventService;
+import io.forestall.events.IngestErrors;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backs events/overview.xhtml: events per type per day over the last two weeks as a stacked bar
+ * chart, and the latest rejected requests with the problem documents they were answered with.
+ */
+@Named
+@ViewScoped
+public class IngestOverviewView implements Serializable {
+
+  static final int DAYS = 14;
+  private static final String[] COLOURS = {
+    "#2f7d5b", "#f2a541", "#3b82f6", "#c0392b", "#8e44ad", "#16a085", "#7f8c8d"
+  };
+
+  @Inject EventService events;
+  @Inject IngestErrors errors;
+  @Inject Clock clock;
+
+  private String chart;
+  private long total;
+  private List<ErrorRow> recentErrors;
+
+  /** A rejected request as the table shows it. */
+  public static final class ErrorRow implements Serializable {
+    private final java.time.Instant at;
+    private final String source;
+    private final int status;
+    private final String title;
+    private final String problem;
+
+    ErrorRow(IngestErrors.Entry e) {
+      at = e.occurredAt();
+      source = e.source();
+      status = e.status();
+      title = e.title();
+      problem = e.problem();
+    }
+
+    public java.time.Instant getAt() {
+      return at;
+    }
+
+    public String getSource() {
+      return source;
+    }
+
+    public int getStatus() {
+      return status;
+    }
+
+    public String getTitle() {
+      return title;
+    }
+
+    public String getProblem() {
+      return problem;
+    }
+  }
+
+  public void load() {
+    List<EventService.DailyCount> counts = events.dailyCounts(DAYS, clock.instant());
+    total = counts.stream().mapToLong(EventService.DailyCount::count).sum();
+    LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    Map<String, long[]> byType = new LinkedHashMap<>();
+    for (EventService.DailyCount c : counts) {
+      byType
+              .computeIfAbsent(c.type(), t -> new long[DAYS])[
+              DAYS - 1 - (int) (today.toEpochDay() - c.day().toEpochDay())] +=
+          c.count();
+    }
+    for (int i = DAYS - 1; i >= 0; i--) {
+      labels.add(today.minusDays(i).toString());
+    }
+    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    int colour = 0;
+    for (var entry : byType.entrySet()) {
+      JsonArrayBuilder data = Json.createArrayBuilder();
+      for (long n : entry.getValue()) {
+        data.add(n);
+      }
+      datasets.add(
+          Json.createObjectBuilder()
+              .add("label", entry.getKey())
+              .add("data", data)
+              .add("backgroundColor", COLOURS[colour++ % COLOURS.length]));
+    }
+    var stacked = Json.createObjectBuilder().add("stacked", true);
+    chart =
+        Json.createObjectBuilder()
+            .add("type", "bar")
+            .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+            .add(
+                "options",
+                Json.createObjectBuilder()
+                    .add("responsive", true)
+                    .add("maintainAspectRatio", false)
+                    .add(
+                        "scales",
+                        Json.createObjectBuilder()
+                            .add("x", stacked)
+                            .add("y", Json.createObjectBuilder().add("stacked", true)))
+                    .add(
+                        "plugins",
+                        Json.createObjectBuilder()
+                            .add("legend", Json.createObjectBuilder().add("position", "bottom"))))
+            .build()
+            .toString();
+    recentErrors = errors.latest(20).stream().map(ErrorRow::new).toList();
+  }
+
+  public String getChart() {
+    return chart;
+  }
+
+  public long getTotal() {
+    return total;
+  }
+
+  public List<ErrorRow> getRecentErrors() {
+    return recentErrors;
+  }
+}

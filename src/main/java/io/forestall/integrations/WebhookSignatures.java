@@ -1,0 +1,135 @@
+package io.forestall.integrations;
+
+import io.forestall.kernel.TenantKey;
+import io.forestall.platform.crypto.SecretBox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Verifies Standard Webhooks signatures ({@code webhook-id}, {@code webhook-timestamp}, {@code
+ * webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>}) against every active secret of
+ * the tenant, in constant time, within a 5-minute timestamp tolerance.
+ */
+@ApplicationScoped
+public class WebhookSignatures {
+
+  public static final Duration TOLERANCE = Duration.ofMinutes(5);
+  private static final Duration REMEMBER = Duration.ofSeconds(10);
+
+  /** Why a delivery was not accepted; each maps to a clear problem for the sender. */
+  public enum Verdict {
+    VALID,
+    MISSING_HEADERS,
+    BAD_TIMESTAMP,
+    STALE_TIMESTAMP,
+    NO_ACTIVE_SECRET,
+    BAD_SIGNATURE
+  }
+
+  private record Keys(List<byte[]> secrets, Instant expires) {}
+
+  private final Map<Long, Keys> keys = new ConcurrentHashMap<>();
+
+  @PersistenceContext EntityManager em;
+  @Inject SecretBox box;
+  @Inject Clock clock;
+
+  @Transactional
+  public Verdict verify(
+      TenantKey tenant, String id, String timestamp, String signature, byte[] body) {
+    if (isBlank(id) || isBlank(timestamp) || isBlank(signature)) {
+      return Verdict.MISSING_HEADERS;
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(timestamp.strip());
+    } catch (NumberFormatException e) {
+      return Verdict.BAD_TIMESTAMP;
+    }
+    Instant sent = Instant.ofEpochSecond(seconds);
+    Instant now = clock.instant();
+    if (sent.isBefore(now.minus(TOLERANCE)) || sent.isAfter(now.plus(TOLERANCE))) {
+      return Verdict.STALE_TIMESTAMP;
+    }
+    List<byte[]> secrets = secrets(tenant, now);
+    if (secrets.isEmpty()) {
+      return Verdict.NO_ACTIVE_SECRET;
+    }
+    byte[] signed = (id.strip() + "." + seconds + ".").getBytes(StandardCharsets.UTF_8);
+    for (String candidate : signature.strip().split(" ")) {
+      if (!candidate.startsWith("v1,")) {
+        continue;
+      }
+      byte[] given;
+      try {
+        given = Base64.getDecoder().decode(candidate.substring(3));
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      for (byte[] secret : secrets) {
+        if (MessageDigest.isEqual(given, hmac(secret, signed, body))) {
+          return Verdict.VALID;
+        }
+      }
+    }
+    return Verdict.BAD_SIGNATURE;
+  }
+
+  void forget(long tenantId) {
+    keys.remove(tenantId);
+  }
+
+  /**
+   * The raw HMAC key of every active secret; the query is tenant-filtered by the caller's context.
+   */
+  private List<byte[]> secrets(TenantKey tenant, Instant now) {
+    Keys known = keys.get(tenant.id());
+    if (known != null && known.expires().isAfter(now)) {
+      return known.secrets();
+    }
+    List<byte[]> secrets = new ArrayList<>();
+    for (String sealed :
+        em.createQuery(
+                "select s.secretEncrypted from InboundSecret s where s.revokedAt is null",
+                String.class)
+            .getResultList()) {
+      String secret = box.decrypt(sealed);
+      secrets.add(
+          Base64.getDecoder().decode(secret.substring(InboundSecretService.PREFIX.length())));
+    }
+    keys.put(tenant.id(), new Keys(List.copyOf(secrets), now.plus(REMEMBER)));
+    return secrets;
+  }
+
+  /** HMAC-SHA256 over prefix and body, as Standard Webhooks defines the signed content. */
+  public static byte[] hmac(byte[] secret, byte[] prefix, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      mac.update(prefix);
+      return mac.doFinal(body);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

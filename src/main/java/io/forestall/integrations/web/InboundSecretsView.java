@@ -1,0 +1,117 @@
+package io.forestall.integrations.web;
+
+import io.forestall.integrations.InboundSecret;
+import io.forestall.integrations.InboundSecretService;
+import io.forestall.kernel.TenantContext;
+import io.forestall.platform.faces.FormErrors;
+import io.forestall.platform.faces.Messages;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import org.primefaces.PrimeFaces;
+
+/**
+ * Backs settings/inbound-secrets.xhtml: inbound webhook signing secrets, created, listed, revoked.
+ */
+@Named
+@ViewScoped
+public class InboundSecretsView implements Serializable {
+
+  @Inject InboundSecretService secrets;
+
+  private List<Row> rows;
+  private String name;
+  private String createdSecret;
+
+  /** A secret as the table shows it. */
+  public static final class Row implements Serializable {
+    private final long id;
+    private final String name;
+    private final String prefix;
+    private final Instant createdAt;
+    private final boolean active;
+
+    Row(InboundSecret s) {
+      id = s.getId();
+      name = s.getName();
+      prefix = s.getPrefix();
+      createdAt = s.getCreatedAt();
+      active = s.isActive();
+    }
+
+    public long getId() {
+      return id;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public String getPrefix() {
+      return prefix;
+    }
+
+    public Instant getCreatedAt() {
+      return createdAt;
+    }
+
+    public boolean isActive() {
+      return active;
+    }
+  }
+
+  public void load() {
+    rows = secrets.list().stream().map(Row::new).toList();
+  }
+
+  public void create() {
+    try {
+      createdSecret = secrets.create(name == null ? "" : name).secret();
+      name = null;
+      load();
+      PrimeFaces.current().executeScript("PF('createdDialog').show()");
+    } catch (ConstraintViolationException e) {
+      FormErrors.show("create", e);
+    }
+  }
+
+  public void revoke(Row row) {
+    secrets.revoke(row.getId());
+    Messages.info("secrets.revoked", row.getName());
+    load();
+  }
+
+  /** The address tenants post their signed webhooks to. */
+  public String getEndpoint() {
+    var external = FacesContext.getCurrentInstance().getExternalContext();
+    return external.getRequestScheme()
+        + "://"
+        + external.getRequestServerName()
+        + ":"
+        + external.getRequestServerPort()
+        + external.getRequestContextPath()
+        + "/api/v1/webhooks/inbound/"
+        + TenantContext.require().slug();
+  }
+
+  public List<Row> getRows() {
+    return rows;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getCreatedSecret() {
+    return createdSecret;
+  }
+}

@@ -1,0 +1,101 @@
+package io.forestall.platform.crypto;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Encrypts secrets Forestall must read back later (webhook signing secrets) with AES-256-GCM under
+ * the key in {@code FORESTALL_SECRETS_KEY}; secrets it only needs to recognise are hashed instead.
+ */
+@ApplicationScoped
+public class SecretBox {
+
+  private static final Logger LOG = Logger.getLogger(SecretBox.class.getName());
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int NONCE_BYTES = 12;
+
+  @Inject
+  @ConfigProperty(name = "forestall.secrets.key")
+  Optional<String> configuredKey;
+
+  private SecretKeySpec key;
+
+  @PostConstruct
+  void init() {
+    byte[] material;
+    if (configuredKey.isEmpty() || configuredKey.get().isBlank()) {
+      LOG.warning("FORESTALL_SECRETS_KEY is not set: secrets are encrypted with the demo key");
+      material = sha256("forestall-demo-secrets-key");
+    } else {
+      material = Base64.getDecoder().decode(configuredKey.get().strip());
+      if (material.length != 32) {
+        throw new IllegalStateException("FORESTALL_SECRETS_KEY must be 32 bytes, base64-encoded");
+      }
+    }
+    key = new SecretKeySpec(material, "AES");
+  }
+
+  public String encrypt(String plain) {
+    try {
+      byte[] nonce = new byte[NONCE_BYTES];
+      RANDOM.nextBytes(nonce);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+      byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+      byte[] out = new byte[NONCE_BYTES + sealed.length];
+      System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+      System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+      return Base64.getEncoder().encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot encrypt", e);
+    }
+  }
+
+  public String decrypt(String sealed) {
+    try {
+      byte[] in = Base64.getDecoder().decode(sealed);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, NONCE_BYTES));
+      return new String(
+          cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "Cannot decrypt a stored secret: was FORESTALL_SECRETS_KEY changed?", e);
+    }
+  }
+
+  /** A random token of {@code bytes} bytes, base64url without padding. */
+  public static String randomToken(int bytes) {
+    byte[] raw = new byte[bytes];
+    RANDOM.nextBytes(raw);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
+  public static String sha256Hex(String text) {
+    StringBuilder hex = new StringBuilder();
+    for (byte b : sha256(text)) {
+      hex.append(String.format("%02x", b));
+    }
+    return hex.toString();
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
