@@ -27,7 +27,7 @@ public class EventService {
   public List<EventRow> find(EventQuery query) {
     TypedQuery<Object[]> select =
         em.createQuery(
-            "select e, c.externalId from CustomerEvent e, Customer c where c.id = e.customerId"
+            "select e, c.externalId from CustomerEvent e join Customer c on c.id = e.customerId where 1 = 1"
                 + where(query)
                 + " order by e.occurredAt desc, e.id desc",
             Object[].class);
@@ -44,7 +44,7 @@ public class EventService {
   public long count(EventQuery query) {
     TypedQuery<Long> count =
         em.createQuery(
-            "select count(e) from CustomerEvent e, Customer c where c.id = e.customerId"
+            "select count(e) from CustomerEvent e join Customer c on c.id = e.customerId where 1 = 1"
                 + where(query),
             Long.class);
     bind(count, query);
@@ -74,9 +74,9 @@ public class EventService {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "select cast(received_at as date) as day, type, count(*) from customer_event"
+                "select cast(received_at as date) as received_day, type, count(*) from customer_event"
                     + " where tenant_id = ?1 and received_at >= ?2"
-                    + " group by cast(received_at as date), type order by day, type")
+                    + " group by cast(received_at as date), type order by received_day, type")
             .setParameter(1, TenantContext.require().id())
             .setParameter(2, since)
             .getResultList();

@@ -1,8 +1,10 @@
 package io.forestall.tenants;
 
 import io.forestall.kernel.Allowed;
+import io.forestall.kernel.NightlyHousekeeping;
 import io.forestall.kernel.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +27,7 @@ public class HousekeepingService {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject Event<NightlyHousekeeping> nightly;
 
   /** Runs the housekeeping once and records the run; safe to repeat. */
   @Allowed(Role.PLATFORM_ADMIN)
@@ -47,6 +50,7 @@ public class HousekeepingService {
         em.createQuery("delete from HousekeepingRun r where r.startedAt < :cutoff")
             .setParameter("cutoff", started.minus(KEEP_RUNS))
             .executeUpdate();
+    nightly.fire(new NightlyHousekeeping(started));
     HousekeepingRun run =
         new HousekeepingRun(started, clock.instant(), node, active, suspended, purged);
     em.persist(run);

@@ -64,6 +64,18 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public static Answer delete(String path, String token) {
+    return send(request(path, token).DELETE());
+  }
+
+  /** Posts a body with the given content type, as a client that gets it wrong might. */
+  public static Answer post(String path, String token, String contentType, String body) {
+    return send(
+        request(path, token)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private static HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : APP + path))

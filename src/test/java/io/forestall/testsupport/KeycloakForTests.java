@@ -28,43 +28,56 @@ public class KeycloakForTests implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
-    String home = System.getProperty("keycloak.home");
-    if (home == null) {
+    if (System.getProperty("keycloak.home") == null) {
       return;
     }
     resetPostgresSchema();
+    keycloak = ensureRunning(Path.of(System.getProperty("project.build.directory", "target")));
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    stop(keycloak);
+  }
+
+  /**
+   * Starts the demo Keycloak with its data under {@code target} unless one already answers; returns
+   * the process it started, or null.
+   */
+  public static Process ensureRunning(Path target) {
     if (answers(KEYCLOAK + "/realms/forestall")) {
-      return;
+      return null;
     }
-    Path root = Path.of(System.getProperty("user.dir"));
-    Path target = Path.of(System.getProperty("project.build.directory", "target"));
+    Process started;
     try {
       ProcessBuilder builder =
-          new ProcessBuilder(root.resolve("bin/keycloak").toString())
+          new ProcessBuilder(
+                  Path.of(System.getProperty("user.dir")).resolve("bin/keycloak").toString())
               .redirectErrorStream(true)
               .redirectOutput(target.resolve("keycloak-test.log").toFile());
       builder.environment().put("KEYCLOAK_DATA", target.resolve("keycloak-test-data").toString());
-      keycloak = builder.start();
+      started = builder.start();
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start Keycloak", e);
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
     while (!answers(KEYCLOAK + "/realms/forestall")) {
-      if (!keycloak.isAlive() || System.nanoTime() > deadline) {
+      if (!started.isAlive() || System.nanoTime() > deadline) {
         throw new IllegalStateException(
             "Keycloak did not start; see " + target.resolve("keycloak-test.log"));
       }
       sleep(1000);
     }
+    return started;
   }
 
-  @Override
-  public void launcherSessionClosed(LauncherSession session) {
-    if (keycloak != null) {
-      keycloak.descendants().forEach(ProcessHandle::destroy);
-      keycloak.destroy();
+  /** Stops a process and its children, if there is one. */
+  public static void stop(Process process) {
+    if (process != null) {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
       try {
-        keycloak.waitFor();
+        process.waitFor();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -92,7 +105,7 @@ public class KeycloakForTests implements LauncherSessionListener {
     }
   }
 
-  private static boolean answers(String url) {
+  static boolean answers(String url) {
     try {
       HttpResponse<Void> response =
           HttpClient.newHttpClient()

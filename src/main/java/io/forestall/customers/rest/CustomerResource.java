@@ -4,10 +4,10 @@ import io.forestall.customers.CustomerQuery;
 import io.forestall.customers.CustomerService;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.platform.rest.InvalidInputException;
+import io.forestall.platform.rest.JsonInput;
 import io.forestall.platform.rest.ProblemJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -66,8 +67,9 @@ public class CustomerResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create or update one customer by external id")
-  public Response upsert(JsonValue body, @Context UriInfo uri) {
-    CustomerService.Upserted result = customers.upsert(CustomerJson.draftFrom(body));
+  public Response upsert(InputStream body, @Context UriInfo uri) {
+    CustomerService.Upserted result =
+        customers.upsert(CustomerJson.draftFrom(JsonInput.parse(body)));
     CustomerJson json = CustomerJson.of(result.customer());
     if (result.created()) {
       return Response.created(uri.getAbsolutePathBuilder().path(json.externalId()).build())

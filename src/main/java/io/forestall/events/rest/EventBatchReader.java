@@ -5,11 +5,8 @@ import io.forestall.events.EventIngest;
 import io.forestall.platform.rest.InvalidInputException;
 import io.forestall.platform.rest.JsonInput;
 import io.forestall.platform.rest.ProblemJson;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,20 +28,7 @@ final class EventBatchReader {
   private EventBatchReader() {}
 
   static List<EventDraft> read(byte[] body, Instant now) {
-    JsonValue json;
-    try {
-      json = Json.createReader(new ByteArrayInputStream(body)).readValue();
-    } catch (JsonParsingException e) {
-      throw new InvalidInputException(
-          "The body is not valid JSON (line "
-              + e.getLocation().getLineNumber()
-              + ", column "
-              + e.getLocation().getColumnNumber()
-              + ").",
-          List.of());
-    } catch (JsonException e) {
-      throw new InvalidInputException("The body is not valid JSON.", List.of());
-    }
+    JsonValue json = JsonInput.parse(new ByteArrayInputStream(body));
     JsonInput root = JsonInput.of(json);
     List<EventDraft> drafts = new ArrayList<>();
     if (root.has("events")) {

@@ -90,8 +90,10 @@ public class InboundWebhookResource {
 
   private void authenticate(
       TenantProfile tenant, String id, String timestamp, String signature, byte[] body) {
+    WebhookSignatures.Verdict verdict =
+        signatures.verify(tenant.key(), id, timestamp, signature, body);
     String detail =
-        switch (signatures.verify(tenant.key(), id, timestamp, signature, body)) {
+        switch (verdict) {
           case VALID -> null;
           case MISSING_HEADERS ->
               "Send the webhook-id, webhook-timestamp and webhook-signature headers.";
@@ -103,7 +105,8 @@ public class InboundWebhookResource {
               "No v1 signature matches an active secret of this tenant over id.timestamp.body.";
         };
     if (detail != null) {
-      throw new ProblemException(ProblemJson.of(401, "Invalid webhook signature", detail));
+      int status = verdict == WebhookSignatures.Verdict.BAD_TIMESTAMP ? 400 : 401;
+      throw new ProblemException(ProblemJson.of(status, "Invalid webhook signature", detail));
     }
   }
 }

@@ -3,12 +3,14 @@ package io.forestall.events.web;
 import io.forestall.events.EventQuery;
 import io.forestall.events.EventRow;
 import io.forestall.events.EventService;
+import io.forestall.platform.security.CurrentSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.primefaces.model.LazyDataModel;
@@ -19,6 +21,7 @@ import org.primefaces.model.LazyDataModel;
 public class EventExplorerView implements Serializable {
 
   @Inject EventService events;
+  @Inject CurrentSession session;
 
   private String type;
   private String customer;
@@ -33,12 +36,14 @@ public class EventExplorerView implements Serializable {
     model = new EventLazyModel(events, this::query);
   }
 
+  /** Filter times are read in the organisation's time zone, like every time on screen. */
   private EventQuery query(int offset, int limit) {
+    ZoneId zone = session.tenant().map(t -> ZoneId.of(t.timeZone())).orElse(ZoneOffset.UTC);
     return new EventQuery(
         type,
         customer,
-        from == null ? null : from.toInstant(ZoneOffset.UTC),
-        to == null ? null : to.toInstant(ZoneOffset.UTC),
+        from == null ? null : from.atZone(zone).toInstant(),
+        to == null ? null : to.atZone(zone).toInstant(),
         offset,
         limit);
   }

@@ -49,7 +49,20 @@ public class IngestOverviewView implements Serializable {
       source = e.source();
       status = e.status();
       title = e.title();
-      problem = e.problem();
+      problem = pretty(e.problem());
+    }
+
+    private static String pretty(String json) {
+      try {
+        var out = new java.io.StringWriter();
+        Json.createWriterFactory(
+                java.util.Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
+            .createWriter(out)
+            .write(Json.createReader(new java.io.StringReader(json)).read());
+        return out.toString().strip();
+      } catch (jakarta.json.JsonException e) {
+        return json;
+      }
     }
 
     public java.time.Instant getAt() {

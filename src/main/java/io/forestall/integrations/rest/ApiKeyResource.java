@@ -10,7 +10,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -39,8 +39,8 @@ public class ApiKeyResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create an API key; the response is the only time the key is shown")
-  public Response create(JsonValue body, @Context UriInfo uri) {
-    JsonInput in = JsonInput.of(body).allowOnly(Set.of("name", "scope"));
+  public Response create(InputStream body, @Context UriInfo uri) {
+    JsonInput in = JsonInput.of(JsonInput.parse(body)).allowOnly(Set.of("name", "scope"));
     String name = in.string("name");
     String scope = in.string("scope");
     ApiKeyScope parsed = null;

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -34,8 +34,8 @@ public class InboundSecretResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a signing secret; the response is the only time it is shown")
-  public Response create(JsonValue body, @Context UriInfo uri) {
-    JsonInput in = JsonInput.of(body).allowOnly(Set.of("name"));
+  public Response create(InputStream body, @Context UriInfo uri) {
+    JsonInput in = JsonInput.of(JsonInput.parse(body)).allowOnly(Set.of("name"));
     String name = in.string("name");
     if (name == null) {
       in.error("name", "is required");

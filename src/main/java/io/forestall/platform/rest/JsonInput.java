@@ -1,9 +1,14 @@
 package io.forestall.platform.rest;
 
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +28,34 @@ public final class JsonInput {
     this.json = json;
     this.pointer = pointer;
     this.errors = errors;
+  }
+
+  /**
+   * Parses a request body strictly: one JSON value and nothing after it (a lenient reader would
+   * accept {@code {...}}} and ignore the rest).
+   */
+  public static JsonValue parse(InputStream body) {
+    try (JsonParser parser = Json.createParser(body)) {
+      if (!parser.hasNext()) {
+        throw new InvalidInputException("The body is empty; send a JSON object.", List.of());
+      }
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new InvalidInputException("The body has content after its JSON value.", List.of());
+      }
+      return value;
+    } catch (JsonParsingException e) {
+      throw new InvalidInputException(
+          "The body is not valid JSON (line "
+              + e.getLocation().getLineNumber()
+              + ", column "
+              + e.getLocation().getColumnNumber()
+              + ").",
+          List.of());
+    } catch (JsonException | IllegalStateException e) {
+      throw new InvalidInputException("The body is not valid JSON.", List.of());
+    }
   }
 
   /** Starts reading a request body, which must be a JSON object. */

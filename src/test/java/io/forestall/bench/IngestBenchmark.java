@@ -1,0 +1,402 @@
+package io.forestall.bench;
+
+import io.forestall.testsupport.Api;
+import io.forestall.testsupport.KeycloakForTests;
+import io.forestall.testsupport.Webhooks;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Measures event ingest through Forestall against raw JDBC inserts of the same rows into the same
+ * PostgreSQL database with the same concurrency, and prints events/s, latencies and their ratio.
+ *
+ * <p>Run with {@code ./mvnw -Pbench verify} (options: -Dbench.clients, -Dbench.batchClients,
+ * -Dbench.seconds). It starts the provisioned server on PostgreSQL (schema forestall_bench,
+ * recreated) and the demo Keycloak if none runs.
+ */
+public final class IngestBenchmark {
+
+  private static final String DB = "jdbc:postgresql://127.0.0.1:5432/test";
+  private static final String SCHEMA = "forestall_bench";
+  private static final int CUSTOMERS = 1000;
+  private static final int BATCH = 1000;
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final int clients = Integer.getInteger("bench.clients", 8);
+  private final int batchClients = Integer.getInteger("bench.batchClients", 2);
+  private final Duration window = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+  private final Path target = Path.of("target");
+  private String secret;
+  private long tenantId;
+  private long[] customerIds;
+
+  /** What one measured run produced. */
+  record Figures(String name, long events, Duration elapsed, long[] latenciesNanos) {
+    double perSecond() {
+      return events / (elapsed.toNanos() / 1e9);
+    }
+
+    double percentileMillis(double p) {
+      if (latenciesNanos.length == 0) {
+        return 0;
+      }
+      long[] sorted = latenciesNanos.clone();
+      Arrays.sort(sorted);
+      int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1);
+      return sorted[Math.max(0, index)] / 1e6;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    new IngestBenchmark().run();
+  }
+
+  private void run() throws Exception {
+    resetSchema();
+    Process keycloak = KeycloakForTests.ensureRunning(target);
+    Process server = startServer();
+    try {
+      prepareTenant();
+      System.out.println("Warming up...");
+      forestallSingles(Duration.ofSeconds(5));
+      Figures single = forestallSingles(window);
+      Figures rawSingle = rawSingles(window);
+      Figures batch = forestallBatches(window);
+      Figures rawBatch = rawBatches(window);
+      report(single, rawSingle, batch, rawBatch);
+    } finally {
+      KeycloakForTests.stop(server);
+      KeycloakForTests.stop(keycloak);
+    }
+  }
+
+  private void report(Figures single, Figures rawSingle, Figures batch, Figures rawBatch) {
+    System.out.println();
+    System.out.printf(
+        "Ingest benchmark: PostgreSQL, %d clients for single events, %d for batches of %d, %d s each%n",
+        clients, batchClients, BATCH, window.toSeconds());
+    System.out.printf("%-34s %12s %10s %10s%n", "run", "events/s", "p50 ms", "p99 ms");
+    for (Figures f : List.of(single, rawSingle, batch, rawBatch)) {
+      System.out.printf(
+          "%-34s %12.0f %10.2f %10.2f%n",
+          f.name(), f.perSecond(), f.percentileMillis(50), f.percentileMillis(99));
+    }
+    double singleRatio = single.perSecond() / rawSingle.perSecond();
+    double batchRatio = batch.perSecond() / rawBatch.perSecond();
+    System.out.printf(
+        "single events: %.0f %% of raw (goal >= 70 %%), p99 %.1f ms (goal < 50 ms): %s%n",
+        singleRatio * 100,
+        single.percentileMillis(99),
+        singleRatio >= 0.7 && single.percentileMillis(99) < 50 ? "MET" : "MISSED");
+    System.out.printf(
+        "batches:       %.0f %% of raw (goal >= 50 %%): %s%n",
+        batchRatio * 100, batchRatio >= 0.5 ? "MET" : "MISSED");
+  }
+
+  private Figures forestallSingles(Duration duration) throws Exception {
+    return measure(
+        "Forestall, signed single events",
+        clients,
+        duration,
+        () -> {
+          long n = SEQUENCE.incrementAndGet();
+          send(event(n));
+          return 1;
+        });
+  }
+
+  private Figures forestallBatches(Duration duration) throws Exception {
+    return measure(
+        "Forestall, signed batches of " + BATCH,
+        batchClients,
+        duration,
+        () -> {
+          StringBuilder body = new StringBuilder("{\"events\":[");
+          for (int i = 0; i < BATCH; i++) {
+            body.append(i == 0 ? "" : ",").append(event(SEQUENCE.incrementAndGet()));
+          }
+          send(body.append("]}").toString());
+          return BATCH;
+        });
+  }
+
+  private Figures rawSingles(Duration duration) throws Exception {
+    return measureJdbc(
+        "raw JDBC, single-row inserts",
+        clients,
+        duration,
+        insert -> {
+          bind(insert, SEQUENCE.incrementAndGet());
+          insert.executeUpdate();
+          return 1;
+        },
+        true);
+  }
+
+  private Figures rawBatches(Duration duration) throws Exception {
+    return measureJdbc(
+        "raw JDBC, batches of " + BATCH,
+        batchClients,
+        duration,
+        insert -> {
+          for (int i = 0; i < BATCH; i++) {
+            bind(insert, SEQUENCE.incrementAndGet());
+            insert.addBatch();
+          }
+          insert.executeBatch();
+          insert.getConnection().commit();
+          return BATCH;
+        },
+        false);
+  }
+
+  private interface Step {
+    int run() throws Exception;
+  }
+
+  private interface JdbcStep {
+    int run(PreparedStatement insert) throws Exception;
+  }
+
+  private Figures measure(String name, int threads, Duration duration, Step step) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    List<Future<long[]>> results = new ArrayList<>();
+    AtomicLong events = new AtomicLong();
+    for (int t = 0; t < threads; t++) {
+      results.add(
+          pool.submit(
+              () -> {
+                long[] latencies = new long[1024];
+                int count = 0;
+                while (System.nanoTime() < end) {
+                  long before = System.nanoTime();
+                  events.addAndGet(step.run());
+                  if (count == latencies.length) {
+                    latencies = Arrays.copyOf(latencies, count * 2);
+                  }
+                  latencies[count++] = System.nanoTime() - before;
+                }
+                return Arrays.copyOf(latencies, count);
+              }));
+    }
+    long[] all = new long[0];
+    for (Future<long[]> result : results) {
+      long[] part = result.get();
+      long[] merged = Arrays.copyOf(all, all.length + part.length);
+      System.arraycopy(part, 0, merged, all.length, part.length);
+      all = merged;
+    }
+    pool.shutdown();
+    return new Figures(name, events.get(), Duration.ofNanos(System.nanoTime() - start), all);
+  }
+
+  private Figures measureJdbc(
+      String name, int threads, Duration duration, JdbcStep step, boolean autoCommit)
+      throws Exception {
+    List<Connection> connections = new ArrayList<>();
+    ThreadLocal<PreparedStatement> statements = new ThreadLocal<>();
+    try {
+      return measure(
+          name,
+          threads,
+          duration,
+          () -> {
+            PreparedStatement insert = statements.get();
+            if (insert == null) {
+              Connection c = connect();
+              c.setAutoCommit(autoCommit);
+              synchronized (connections) {
+                connections.add(c);
+              }
+              insert =
+                  c.prepareStatement(
+                      "insert into customer_event (tenant_id, customer_id, event_id, type, occurred_at,"
+                          + " num_value, attributes, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)");
+              statements.set(insert);
+            }
+            return step.run(insert);
+          });
+    } finally {
+      for (Connection c : connections) {
+        c.close();
+      }
+    }
+  }
+
+  private void bind(PreparedStatement insert, long n) throws SQLException {
+    insert.setLong(1, tenantId);
+    insert.setLong(2, customerIds[(int) (n % CUSTOMERS)]);
+    insert.setString(3, "raw-" + n);
+    insert.setString(4, "usage.daily");
+    insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(n % 600));
+    insert.setBigDecimal(6, java.math.BigDecimal.valueOf(n % 1000, 1));
+    insert.setString(7, "{\"plan\":\"bench\"}");
+    insert.setObject(8, OffsetDateTime.now(ZoneOffset.UTC));
+  }
+
+  private static String event(long n) {
+    return "{\"id\":\"bench-"
+        + n
+        + "\",\"customer\":\"B-"
+        + (n % CUSTOMERS)
+        + "\",\"type\":\"usage.daily\",\"occurredAt\":\""
+        + Instant.now().minusSeconds(60 * (n % 600))
+        + "\",\"value\":"
+        + (n % 1000) / 10.0
+        + ",\"attributes\":{\"plan\":\"bench\"}}";
+  }
+
+  private void send(String body) throws IOException, InterruptedException {
+    long now = System.currentTimeMillis() / 1000;
+    String id = "b" + SEQUENCE.incrementAndGet();
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(Api.APP + "/api/v1/webhooks/inbound/acme"))
+                .header("Content-Type", "application/json")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(now))
+                .header("webhook-signature", Webhooks.sign(secret, id, now, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 202) {
+      throw new IllegalStateException(response.statusCode() + " " + response.body());
+    }
+  }
+
+  private void prepareTenant() throws Exception {
+    String admin = Api.token("acme-admin");
+    Api.Answer created = Api.post("/api/v1/inbound-secrets", admin, "{\"name\":\"bench\"}");
+    secret = created.json().getString("secret");
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      // The benchmark measures throughput, not the per-tenant rate limit.
+      s.executeUpdate("update tenant set ingest_rate_limit = 1000000 where slug = 'acme'");
+      try (ResultSet r = s.executeQuery("select id from tenant where slug = 'acme'")) {
+        r.next();
+        tenantId = r.getLong(1);
+      }
+    }
+    StringBuilder body = new StringBuilder("{\"events\":[");
+    for (int i = 0; i < CUSTOMERS; i++) {
+      body.append(i == 0 ? "" : ",").append(event(i).replace("bench-" + i, "seed-" + i));
+    }
+    send(body.append("]}").toString());
+    customerIds = new long[CUSTOMERS];
+    try (Connection c = connect();
+        PreparedStatement s =
+            c.prepareStatement("select id from customer where tenant_id = ? and external_id = ?")) {
+      for (int i = 0; i < CUSTOMERS; i++) {
+        s.setLong(1, tenantId);
+        s.setString(2, "B-" + i);
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          customerIds[i] = r.getLong(1);
+        }
+      }
+    }
+  }
+
+  private Process startServer() throws Exception {
+    Path base = target.resolve("bench-server");
+    if (Files.exists(base)) {
+      try (Stream<Path> files = Files.walk(base)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Path standalone = target.resolve("server/standalone");
+    try (Stream<Path> files = Files.walk(standalone.resolve("configuration"))) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path to =
+            base.resolve("configuration")
+                .resolve(standalone.resolve("configuration").relativize(p));
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    Files.createDirectories(base.resolve("deployments"));
+    Files.copy(target.resolve("forestall.war"), base.resolve("deployments/forestall.war"));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                target.resolve("server/bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base.toAbsolutePath())
+            .redirectErrorStream(true)
+            .redirectOutput(target.resolve("bench-server.log").toFile());
+    var env = builder.environment();
+    env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+    env.put("FORESTALL_DB_DRIVER", "postgresql");
+    env.put("FORESTALL_DB_URL", DB + "?currentSchema=" + SCHEMA);
+    env.put("FORESTALL_DB_USER", "postgres");
+    env.put("FORESTALL_DB_PASSWORD", "postgres");
+    env.put("FORESTALL_DB_POOL", "40");
+    env.put("FORESTALL_DEMO", "true");
+    env.put("FORESTALL_LOG_LEVEL", "WARN");
+    Process server = builder.start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (!ready()) {
+      if (!server.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("The server did not start; see target/bench-server.log");
+      }
+      Thread.sleep(1000);
+    }
+    return server;
+  }
+
+  private static boolean ready() {
+    try {
+      return HTTP.send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:9990/health/ready")).build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void resetSchema() throws SQLException {
+    try (Connection c = DriverManager.getConnection(DB, "postgres", "postgres");
+        Statement s = c.createStatement()) {
+      s.execute("drop schema if exists " + SCHEMA + " cascade");
+      s.execute("create schema " + SCHEMA);
+    }
+  }
+
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection(DB + "?currentSchema=" + SCHEMA, "postgres", "postgres");
+  }
+}
