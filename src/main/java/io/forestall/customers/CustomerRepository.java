@@ -13,18 +13,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Customer queries. Hibernate adds the current tenant to each of them through {@code @TenantId}.
  */
 @ApplicationScoped
 public class CustomerRepository {
+
+  /**
+   * External id to customer id per tenant, as ingest resolves them; customers are never deleted.
+   */
+  private final Map<String, Long> knownIds = new ConcurrentHashMap<>();
 
   @PersistenceContext EntityManager em;
   @Inject Database database;
@@ -67,8 +74,34 @@ public class CustomerRepository {
    * races.
    */
   Map<String, Long> resolveOrCreate(long tenantId, Collection<String> externalIds, Instant now) {
+    Map<String, Long> ids = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String externalId : externalIds) {
+      Long id = knownIds.get(tenantId + "/" + externalId);
+      if (id == null) {
+        unknown.add(externalId);
+      } else {
+        ids.put(externalId, id);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      ids.putAll(resolveOrCreateUnknown(tenantId, unknown, now));
+    }
+    return ids;
+  }
+
+  /**
+   * Only customers that already existed are remembered: one created now is not committed yet, and
+   * its transaction may still roll back.
+   */
+  private Map<String, Long> resolveOrCreateUnknown(
+      long tenantId, Collection<String> externalIds, Instant now) {
     try (Connection connection = database.managed().getConnection()) {
       Map<String, Long> ids = select(connection, tenantId, externalIds);
+      if (knownIds.size() > 200_000) {
+        knownIds.clear();
+      }
+      ids.forEach((externalId, id) -> knownIds.put(tenantId + "/" + externalId, id));
       if (ids.size() < externalIds.size()) {
         List<String> missing = externalIds.stream().filter(e -> !ids.containsKey(e)).toList();
         try (PreparedStatement insert =

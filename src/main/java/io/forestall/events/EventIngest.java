@@ -28,7 +28,7 @@ public class EventIngest {
 
   @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.INGEST})
   public IngestResult ingest(List<EventDraft> drafts) {
-    return write(drafts, null).result();
+    return write(drafts, null);
   }
 
   /**
@@ -37,10 +37,10 @@ public class EventIngest {
    */
   @Allowed({Role.INGEST})
   public IngestResult ingestDelivery(String webhookId, List<EventDraft> drafts) {
-    return write(drafts, webhookId).result();
+    return write(drafts, webhookId);
   }
 
-  private EventWriter.Outcome write(List<EventDraft> drafts, String webhookId) {
+  private IngestResult write(List<EventDraft> drafts, String webhookId) {
     long tenantId = TenantContext.require().id();
     for (int attempt = 1; ; attempt++) {
       try {

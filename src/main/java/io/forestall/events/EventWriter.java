@@ -9,13 +9,13 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +42,11 @@ class EventWriter {
   @Inject Database database;
   @Inject CustomerService customers;
 
-  /** The outcome of one delivery: what it did, or what an earlier delivery with the same id did. */
-  record Outcome(IngestResult result, boolean replay) {}
-
   @Transactional
-  public Outcome write(long tenantId, List<EventDraft> drafts, String webhookId, Instant now) {
+  public IngestResult write(long tenantId, List<EventDraft> drafts, String webhookId, Instant now) {
     try (Connection connection = database.managed().getConnection()) {
-      if (webhookId != null) {
-        IngestResult earlier = claimDelivery(connection, tenantId, webhookId, now);
-        if (earlier != null) {
-          return new Outcome(earlier, true);
-        }
-      }
       List<EventDraft> unique = new ArrayList<>();
-      Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       Set<String> externalIds = new LinkedHashSet<>();
       for (EventDraft draft : drafts) {
         if (seen.add(draft.id())) {
@@ -64,14 +55,21 @@ class EventWriter {
         }
       }
       Map<String, Long> customerIds = customers.resolveOrCreate(externalIds);
-      List<EventDraft> fresh = insertReceipts(connection, tenantId, unique, now);
-      insertEvents(connection, tenantId, fresh, customerIds, now);
-      recordTypes(connection, tenantId, fresh, now);
-      IngestResult result = new IngestResult(fresh.size(), drafts.size() - fresh.size());
-      if (webhookId != null) {
-        completeDelivery(connection, tenantId, webhookId, result);
+      int accepted;
+      if (database.vendor() == Database.Vendor.POSTGRESQL) {
+        accepted = insertInOneStatement(connection, tenantId, unique, customerIds, now);
+        recordTypes(connection, tenantId, unique, now);
+      } else {
+        List<EventDraft> fresh = insertReceipts(connection, tenantId, unique, now);
+        insertEvents(connection, tenantId, fresh, customerIds, now);
+        recordTypes(connection, tenantId, fresh, now);
+        accepted = fresh.size();
       }
-      return new Outcome(result, false);
+      IngestResult result = new IngestResult(accepted, drafts.size() - accepted);
+      if (webhookId != null) {
+        recordDelivery(connection, tenantId, webhookId, result, now);
+      }
+      return result;
     } catch (SQLException e) {
       throw new PersistenceException("Cannot store events", e);
     }
@@ -158,44 +156,70 @@ class EventWriter {
   }
 
   /**
-   * Claims a webhook id for this delivery; returns the earlier outcome if it was delivered before.
+   * PostgreSQL: receipts and events in one statement. The receipt insert returns only the ids it
+   * did not know, and only those rows go on into customer_event.
    */
-  private static IngestResult claimDelivery(
-      Connection connection, long tenantId, String webhookId, Instant now) throws SQLException {
-    try (PreparedStatement claim =
-        connection.prepareStatement(
-            "insert into webhook_delivery (tenant_id, webhook_id, received_at, accepted, duplicates)"
-                + " values (?, ?, ?, 0, 0) on conflict do nothing")) {
-      claim.setLong(1, tenantId);
-      claim.setString(2, webhookId);
-      claim.setObject(3, now.atOffset(ZoneOffset.UTC));
-      if (claim.executeUpdate() == 1) {
-        return null;
-      }
+  private static int insertInOneStatement(
+      Connection connection,
+      long tenantId,
+      List<EventDraft> drafts,
+      Map<String, Long> customerIds,
+      Instant now)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "with input (event_id, customer_id, type, occurred_at, num_value, attributes) as (values ");
+    for (int i = 0; i < drafts.size(); i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append("(?, cast(? as bigint), ?, cast(? as timestamptz), cast(? as numeric), ?)");
     }
-    try (PreparedStatement earlier =
-        connection.prepareStatement(
-            "select accepted, duplicates from webhook_delivery where tenant_id = ? and webhook_id = ?")) {
-      earlier.setLong(1, tenantId);
-      earlier.setString(2, webhookId);
-      try (ResultSet row = earlier.executeQuery()) {
-        row.next();
-        return new IngestResult(0, row.getInt(1) + row.getInt(2));
+    sql.append(
+        "), fresh as (insert into event_receipt (tenant_id, event_id, received_at)"
+            + " select ?, event_id, ? from input on conflict do nothing returning event_id)"
+            + " insert into customer_event (tenant_id, customer_id, event_id, type, occurred_at,"
+            + " num_value, attributes, received_at)"
+            + " select ?, i.customer_id, i.event_id, i.type, i.occurred_at, i.num_value, i.attributes, ?"
+            + " from input i join fresh f on f.event_id = i.event_id");
+    OffsetDateTime received = now.atOffset(ZoneOffset.UTC);
+    try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+      int p = 1;
+      for (EventDraft draft : drafts) {
+        insert.setString(p++, draft.id());
+        insert.setLong(p++, customerIds.get(draft.customer()));
+        insert.setString(p++, draft.type());
+        insert.setObject(p++, draft.occurredAt().withOffsetSameInstant(ZoneOffset.UTC));
+        if (draft.value() == null) {
+          insert.setNull(p++, Types.NUMERIC);
+        } else {
+          insert.setBigDecimal(p++, draft.value());
+        }
+        insert.setString(p++, draft.attributes() == null ? "{}" : draft.attributes().toString());
       }
+      insert.setLong(p++, tenantId);
+      insert.setObject(p++, received);
+      insert.setLong(p++, tenantId);
+      insert.setObject(p, received);
+      return insert.executeUpdate();
     }
   }
 
-  private static void completeDelivery(
-      Connection connection, long tenantId, String webhookId, IngestResult result)
+  /**
+   * Records the delivery's webhook-id. A redelivery finds it there and changes nothing; its events
+   * are duplicates by their own ids anyway.
+   */
+  private static void recordDelivery(
+      Connection connection, long tenantId, String webhookId, IngestResult result, Instant now)
       throws SQLException {
-    try (PreparedStatement update =
+    try (PreparedStatement insert =
         connection.prepareStatement(
-            "update webhook_delivery set accepted = ?, duplicates = ? where tenant_id = ? and webhook_id = ?")) {
-      update.setInt(1, result.accepted());
-      update.setInt(2, result.duplicates());
-      update.setLong(3, tenantId);
-      update.setString(4, webhookId);
-      update.executeUpdate();
+            "insert into webhook_delivery (tenant_id, webhook_id, received_at, accepted, duplicates)"
+                + " values (?, ?, ?, ?, ?) on conflict do nothing")) {
+      insert.setLong(1, tenantId);
+      insert.setString(2, webhookId);
+      insert.setObject(3, now.atOffset(ZoneOffset.UTC));
+      insert.setInt(4, result.accepted());
+      insert.setInt(5, result.duplicates());
+      insert.executeUpdate();
     }
   }
 }

@@ -30,6 +30,7 @@ public class TenantService {
 
   @Inject TenantRepository tenants;
   @Inject IdentityProvisioning identities;
+  @Inject TenantLookup lookup;
   @Inject Clock clock;
 
   /**
@@ -64,23 +65,23 @@ public class TenantService {
 
   @Allowed(Role.PLATFORM_ADMIN)
   public void rename(long id, @NotBlank @Size(max = 120) String name) {
-    tenants.get(id).rename(name.strip());
+    changed(tenants.get(id)).rename(name.strip());
   }
 
   @Allowed(Role.PLATFORM_ADMIN)
   public void suspend(long id) {
-    tenants.get(id).setStatus(TenantStatus.SUSPENDED);
+    changed(tenants.get(id)).setStatus(TenantStatus.SUSPENDED);
   }
 
   @Allowed(Role.PLATFORM_ADMIN)
   public void resume(long id) {
-    tenants.get(id).setStatus(TenantStatus.ACTIVE);
+    changed(tenants.get(id)).setStatus(TenantStatus.ACTIVE);
   }
 
   /** Sets how many ingest requests per second a tenant may send. */
   @Allowed(Role.PLATFORM_ADMIN)
   public void limitIngest(long id, @Min(1) @Max(100_000) int requestsPerSecond) {
-    tenants.get(id).limitIngest(requestsPerSecond);
+    changed(tenants.get(id)).limitIngest(requestsPerSecond);
   }
 
   /** The caller's own tenant. */
@@ -92,7 +93,7 @@ public class TenantService {
   /** A tenant admin changes their own tenant's name, time zone, language and theme. */
   @Allowed(Role.TENANT_ADMIN)
   public void configure(@Valid TenantSettings settings) {
-    Tenant tenant = tenants.get(TenantContext.require().id());
+    Tenant tenant = changed(tenants.get(TenantContext.require().id()));
     tenant.rename(settings.name().strip());
     tenant.configure(settings.timeZone(), settings.locale(), settings.theme());
     tenant.keepEventsFor(settings.eventRetentionDays());
@@ -113,5 +114,11 @@ public class TenantService {
               tenants.add(tenant);
               return tenant;
             });
+  }
+
+  /** Forgets the edge's remembered profile of a tenant about to change. */
+  private Tenant changed(Tenant tenant) {
+    lookup.forget(tenant.getSlug());
+    return tenant;
   }
 }

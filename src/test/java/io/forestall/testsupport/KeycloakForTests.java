@@ -55,7 +55,9 @@ public class KeycloakForTests implements LauncherSessionListener {
                   Path.of(System.getProperty("user.dir")).resolve("bin/keycloak").toString())
               .redirectErrorStream(true)
               .redirectOutput(target.resolve("keycloak-test.log").toFile());
-      builder.environment().put("KEYCLOAK_DATA", target.resolve("keycloak-test-data").toString());
+      builder
+          .environment()
+          .put("KEYCLOAK_DATA", target.resolve("keycloak-test-data").toAbsolutePath().toString());
       started = builder.start();
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start Keycloak", e);
