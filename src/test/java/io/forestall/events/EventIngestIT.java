@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.forestall.customers.CustomerService;
+import io.forestall.kernel.Caller;
 import io.forestall.kernel.Role;
 import io.forestall.platform.persistence.Database;
+import io.forestall.tenants.HousekeepingService;
 import io.forestall.tenants.TenantService;
+import io.forestall.tenants.TenantSettings;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.As;
@@ -237,6 +240,78 @@ class EventIngestIT {
                     e.problem().equals(latest.get(0).problem())
                         && e.occurredAt().equals(latest.get(0).occurredAt())));
   }
+
+  @Test
+  void anotherTenantsScreensShowNoneOfTheEvents() {
+    String key = IngestFixture.key("acme-admin", "INGEST");
+    String event = id();
+    assertEquals(
+        202,
+        Api.post("/api/v1/events", key, IngestFixture.event(event, "ACME-1004", "usage.daily"))
+            .status());
+    String acme = Api.token("acme-agent");
+    String globex = Api.token("globex-agent");
+    assertTrue(Api.get("/events/timeline.xhtml?customer=ACME-1004", acme).body().contains(event));
+    Answer timeline = Api.get("/events/timeline.xhtml?customer=ACME-1004", globex);
+    assertEquals(200, timeline.status());
+    assertFalse(timeline.body().contains(event));
+    assertFalse(Api.get("/events/explorer.xhtml", globex).body().contains(event));
+    assertEquals(
+        403, Api.get("/events/overview.xhtml", globex).status(), "the overview is for admins");
+  }
+
+  @Test
+  void theNightlyHousekeepingDeletesEventsPastTheTenantsRetention() throws Exception {
+    String key = IngestFixture.key("globex-admin", "INGEST");
+    String old = id();
+    String recent = id();
+    String body =
+        "{\"events\":["
+            + IngestFixture.event(old, "GX-FF-20003", "usage.daily")
+                .replace(
+                    "2026-11-01T10:00:00Z",
+                    java.time.Instant.now().minusSeconds(30L * 86400).toString())
+            + ","
+            + IngestFixture.event(recent, "GX-FF-20003", "usage.daily")
+                .replace(
+                    "2026-11-01T10:00:00Z", java.time.Instant.now().minusSeconds(3600).toString())
+            + "]}";
+    assertEquals(202, Api.post("/api/v1/events", key, body).status());
+    long globex = As.tenant("globex").id();
+    setRetention("globex", 7);
+    try {
+      Caller.runAs(Caller.SYSTEM, () -> housekeeping.run("test"));
+    } finally {
+      setRetention("globex", 400);
+    }
+    assertEquals(0, rows(globex, old), "30 days old, past a 7-day retention");
+    assertEquals(1, rows(globex, recent));
+    if (database.vendor() == Database.Vendor.POSTGRESQL) {
+      try (Connection c = database.unmanaged().getConnection();
+          PreparedStatement s =
+              c.prepareStatement(
+                  "select count(*) from pg_inherits i join pg_class p on p.oid = i.inhparent"
+                      + " where p.relname = 'customer_event'")) {
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          assertTrue(r.getLong(1) >= 4, "a default and this and the next two months' partitions");
+        }
+      }
+    }
+  }
+
+  private void setRetention(String slug, int days) {
+    As.user(
+        slug,
+        Role.TENANT_ADMIN,
+        () -> {
+          var t = tenants.current();
+          tenants.configure(
+              new TenantSettings(t.getName(), t.getTimeZone(), t.getLocale(), t.getTheme(), days));
+        });
+  }
+
+  @Inject HousekeepingService housekeeping;
 
   @Inject IngestErrors ingestErrors;
 
