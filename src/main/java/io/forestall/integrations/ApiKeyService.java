@@ -1,6 +1,5 @@
 package io.forestall.integrations;
 
-import io.forestall.kernel.AccessDeniedException;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.NotFoundException;
@@ -70,11 +69,6 @@ public class ApiKeyService {
   }
 
   private static Caller requirePerson() {
-    Caller caller = Caller.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
-    if (!caller.isPerson()) {
-      throw new AccessDeniedException(
-          "API keys are managed with a person's sign-in, not with a key");
-    }
-    return caller;
+    return Caller.requirePerson("API keys are managed with a person's sign-in, not with a key");
   }
 }

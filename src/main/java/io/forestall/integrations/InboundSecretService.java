@@ -1,6 +1,5 @@
 package io.forestall.integrations;
 
-import io.forestall.kernel.AccessDeniedException;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.NotFoundException;
@@ -75,11 +74,6 @@ public class InboundSecretService {
   }
 
   private static Caller requirePerson() {
-    Caller caller = Caller.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
-    if (!caller.isPerson()) {
-      throw new AccessDeniedException(
-          "Secrets are managed with a person's sign-in, not with a key");
-    }
-    return caller;
+    return Caller.requirePerson("Secrets are managed with a person's sign-in, not with a key");
   }
 }

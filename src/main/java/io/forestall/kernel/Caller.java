@@ -50,6 +50,17 @@ public record Caller(String username, String displayName, Set<String> roles, Kin
     return false;
   }
 
+  /**
+   * The current caller if it is a person; machines get an AccessDeniedException saying {@code why}.
+   */
+  public static Caller requirePerson(String why) {
+    Caller caller = current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+    if (!caller.isPerson()) {
+      throw new AccessDeniedException(why);
+    }
+    return caller;
+  }
+
   public static Optional<Caller> current() {
     return Optional.ofNullable(CURRENT.get());
   }

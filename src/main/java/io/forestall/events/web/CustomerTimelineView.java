@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,9 +29,6 @@ public class CustomerTimelineView implements Serializable {
   /** How many recent events the chart draws. */
   static final int CHART_POINTS = 200;
 
-  private static final String[] COLOURS = {
-    "#2f7d5b", "#f2a541", "#3b82f6", "#c0392b", "#8e44ad", "#16a085"
-  };
   private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   @Inject EventService events;
@@ -83,7 +79,7 @@ public class CustomerTimelineView implements Serializable {
           data.add(new java.math.BigDecimal(value.toString()));
         }
       }
-      String c = COLOURS[colour++ % COLOURS.length];
+      String c = ChartJson.colour(colour++);
       datasets.add(
           Json.createObjectBuilder()
               .add("label", entry.getKey())
@@ -95,22 +91,7 @@ public class CustomerTimelineView implements Serializable {
     }
     JsonArrayBuilder labelArray = Json.createArrayBuilder();
     labels.forEach(labelArray::add);
-    JsonObjectBuilder config =
-        Json.createObjectBuilder()
-            .add("type", "line")
-            .add(
-                "data",
-                Json.createObjectBuilder().add("labels", labelArray).add("datasets", datasets))
-            .add(
-                "options",
-                Json.createObjectBuilder()
-                    .add("responsive", true)
-                    .add("maintainAspectRatio", false)
-                    .add(
-                        "plugins",
-                        Json.createObjectBuilder()
-                            .add("legend", Json.createObjectBuilder().add("position", "bottom"))));
-    return config.build().toString();
+    return ChartJson.of("line", labelArray, datasets, null);
   }
 
   public String getCustomer() {

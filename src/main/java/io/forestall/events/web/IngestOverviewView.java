@@ -24,9 +24,6 @@ import java.util.Map;
 public class IngestOverviewView implements Serializable {
 
   static final int DAYS = 14;
-  private static final String[] COLOURS = {
-    "#2f7d5b", "#f2a541", "#3b82f6", "#c0392b", "#8e44ad", "#16a085", "#7f8c8d"
-  };
 
   @Inject EventService events;
   @Inject IngestErrors errors;
@@ -112,29 +109,16 @@ public class IngestOverviewView implements Serializable {
           Json.createObjectBuilder()
               .add("label", entry.getKey())
               .add("data", data)
-              .add("backgroundColor", COLOURS[colour++ % COLOURS.length]));
+              .add("backgroundColor", ChartJson.colour(colour++)));
     }
-    var stacked = Json.createObjectBuilder().add("stacked", true);
     chart =
-        Json.createObjectBuilder()
-            .add("type", "bar")
-            .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-            .add(
-                "options",
-                Json.createObjectBuilder()
-                    .add("responsive", true)
-                    .add("maintainAspectRatio", false)
-                    .add(
-                        "scales",
-                        Json.createObjectBuilder()
-                            .add("x", stacked)
-                            .add("y", Json.createObjectBuilder().add("stacked", true)))
-                    .add(
-                        "plugins",
-                        Json.createObjectBuilder()
-                            .add("legend", Json.createObjectBuilder().add("position", "bottom"))))
-            .build()
-            .toString();
+        ChartJson.of(
+            "bar",
+            labels,
+            datasets,
+            Json.createObjectBuilder()
+                .add("x", Json.createObjectBuilder().add("stacked", true))
+                .add("y", Json.createObjectBuilder().add("stacked", true)));
     recentErrors = errors.latest(20).stream().map(ErrorRow::new).toList();
   }
 

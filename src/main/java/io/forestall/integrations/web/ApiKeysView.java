@@ -1,6 +1,5 @@
 package io.forestall.integrations.web;
 
-import io.forestall.integrations.ApiKey;
 import io.forestall.integrations.ApiKeyScope;
 import io.forestall.integrations.ApiKeyService;
 import io.forestall.platform.faces.FormErrors;
@@ -10,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.List;
 import org.primefaces.PrimeFaces;
 
@@ -23,62 +21,13 @@ public class ApiKeysView implements Serializable {
 
   @Inject ApiKeyService keys;
 
-  private List<Row> rows;
+  private List<CredentialRow> rows;
   private String name;
   private ApiKeyScope scope = ApiKeyScope.INGEST;
   private String createdKey;
 
-  /** A key as the table shows it. */
-  public static final class Row implements Serializable {
-    private final long id;
-    private final String name;
-    private final String prefix;
-    private final String scope;
-    private final Instant createdAt;
-    private final Instant lastUsedAt;
-    private final boolean active;
-
-    Row(ApiKey k) {
-      id = k.getId();
-      name = k.getName();
-      prefix = k.getPrefix();
-      scope = k.getScope().name();
-      createdAt = k.getCreatedAt();
-      lastUsedAt = k.getLastUsedAt();
-      active = k.isActive();
-    }
-
-    public long getId() {
-      return id;
-    }
-
-    public String getName() {
-      return name;
-    }
-
-    public String getPrefix() {
-      return prefix;
-    }
-
-    public String getScope() {
-      return scope;
-    }
-
-    public Instant getCreatedAt() {
-      return createdAt;
-    }
-
-    public Instant getLastUsedAt() {
-      return lastUsedAt;
-    }
-
-    public boolean isActive() {
-      return active;
-    }
-  }
-
   public void load() {
-    rows = keys.list().stream().map(Row::new).toList();
+    rows = keys.list().stream().map(CredentialRow::of).toList();
   }
 
   public void create() {
@@ -92,13 +41,13 @@ public class ApiKeysView implements Serializable {
     }
   }
 
-  public void revoke(Row row) {
+  public void revoke(CredentialRow row) {
     keys.revoke(row.getId());
     Messages.info("apikeys.revoked", row.getName());
     load();
   }
 
-  public List<Row> getRows() {
+  public List<CredentialRow> getRows() {
     return rows;
   }
 

@@ -1,6 +1,5 @@
 package io.forestall.integrations.web;
 
-import io.forestall.integrations.InboundSecret;
 import io.forestall.integrations.InboundSecretService;
 import io.forestall.kernel.TenantContext;
 import io.forestall.platform.faces.FormErrors;
@@ -11,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.List;
 import org.primefaces.PrimeFaces;
 
@@ -24,49 +22,12 @@ public class InboundSecretsView implements Serializable {
 
   @Inject InboundSecretService secrets;
 
-  private List<Row> rows;
+  private List<CredentialRow> rows;
   private String name;
   private String createdSecret;
 
-  /** A secret as the table shows it. */
-  public static final class Row implements Serializable {
-    private final long id;
-    private final String name;
-    private final String prefix;
-    private final Instant createdAt;
-    private final boolean active;
-
-    Row(InboundSecret s) {
-      id = s.getId();
-      name = s.getName();
-      prefix = s.getPrefix();
-      createdAt = s.getCreatedAt();
-      active = s.isActive();
-    }
-
-    public long getId() {
-      return id;
-    }
-
-    public String getName() {
-      return name;
-    }
-
-    public String getPrefix() {
-      return prefix;
-    }
-
-    public Instant getCreatedAt() {
-      return createdAt;
-    }
-
-    public boolean isActive() {
-      return active;
-    }
-  }
-
   public void load() {
-    rows = secrets.list().stream().map(Row::new).toList();
+    rows = secrets.list().stream().map(CredentialRow::of).toList();
   }
 
   public void create() {
@@ -80,7 +41,7 @@ public class InboundSecretsView implements Serializable {
     }
   }
 
-  public void revoke(Row row) {
+  public void revoke(CredentialRow row) {
     secrets.revoke(row.getId());
     Messages.info("secrets.revoked", row.getName());
     load();
@@ -99,7 +60,7 @@ public class InboundSecretsView implements Serializable {
         + TenantContext.require().slug();
   }
 
-  public List<Row> getRows() {
+  public List<CredentialRow> getRows() {
     return rows;
   }
 

@@ -1,0 +1,41 @@
+package io.forestall.events.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+/** Builds the Chart.js configurations the event screens draw with PrimeFaces' p:chart. */
+final class ChartJson {
+
+  private static final String[] COLOURS = {
+    "#2f7d5b", "#f2a541", "#3b82f6", "#c0392b", "#8e44ad", "#16a085", "#7f8c8d"
+  };
+
+  private ChartJson() {}
+
+  /** A chart of {@code type} over {@code labels}, legend below, sized by its container. */
+  static String of(
+      String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, JsonObjectBuilder scales) {
+    JsonObjectBuilder options =
+        Json.createObjectBuilder()
+            .add("responsive", true)
+            .add("maintainAspectRatio", false)
+            .add(
+                "plugins",
+                Json.createObjectBuilder()
+                    .add("legend", Json.createObjectBuilder().add("position", "bottom")));
+    if (scales != null) {
+      options.add("scales", scales);
+    }
+    return Json.createObjectBuilder()
+        .add("type", type)
+        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add("options", options)
+        .build()
+        .toString();
+  }
+
+  static String colour(int index) {
+    return COLOURS[index % COLOURS.length];
+  }
+}
