@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The platform admin's and the tenant admin's screens in a real browser. */
@@ -82,9 +83,19 @@ class TenantUiIT {
     assertTrue(page.getPageSource().contains("primefaces-forestall"));
   }
 
+  /**
+   * Picks a theme and saves; the save redirects, so wait for the old page to go before reading on.
+   */
   private void chooseTheme(WebDriver page, int option) {
-    page.findElement(By.cssSelector("label[for='settings:theme:" + option + "']")).click();
-    page.findElement(By.id("settings:save")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("label[for='settings:theme:" + option + "']")))
+        .click();
+    WebElement save = page.findElement(By.id("settings:save"));
+    save.click();
+    browser.waiting().until(ExpectedConditions.stalenessOf(save));
     browser
         .waiting()
         .until(
