@@ -242,6 +242,34 @@ class EventIngestIT {
   }
 
   @Test
+  void eventsAreReadBackThroughTheApiByTheirTenantOnly() {
+    String key = IngestFixture.key("acme-admin", "INGEST");
+    String customer = "READ-" + UUID.randomUUID();
+    String event = id();
+    assertEquals(
+        202,
+        Api.post("/api/v1/events", key, IngestFixture.event(event, customer, "bill.issued"))
+            .status());
+
+    String viewer = Api.token("acme-viewer");
+    Answer mine = Api.get("/api/v1/customers/" + customer + "/events", viewer);
+    assertEquals(200, mine.status(), mine.body());
+    assertEquals(event, mine.json().getJsonArray("items").getJsonObject(0).getString("id"));
+    Answer filtered =
+        Api.get(
+            "/api/v1/events?type=bill.issued&customer=" + customer + "&from=2026-10-01T00:00:00Z",
+            viewer);
+    assertEquals(1, filtered.json().getInt("total"));
+    assertEquals(400, Api.get("/api/v1/events?from=yesterday", viewer).status());
+    assertEquals(403, Api.get("/api/v1/events", key).status(), "ingest keys do not read");
+
+    String globex = Api.token("globex-admin");
+    assertEquals(
+        0, Api.get("/api/v1/customers/" + customer + "/events", globex).json().getInt("total"));
+    assertEquals(0, Api.get("/api/v1/events?customer=" + customer, globex).json().getInt("total"));
+  }
+
+  @Test
   void anotherTenantsScreensShowNoneOfTheEvents() {
     String key = IngestFixture.key("acme-admin", "INGEST");
     String event = id();

@@ -1,0 +1,41 @@
+package io.forestall.events.rest;
+
+import io.forestall.events.EventRow;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.util.List;
+
+/** Events on the API, in the shape they were sent, plus when Forestall received them. */
+final class EventJson {
+
+  private EventJson() {}
+
+  static JsonObject of(EventRow e) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", e.getEventId())
+            .add("customer", e.getCustomer())
+            .add("type", e.getType())
+            .add("occurredAt", e.getOccurredAt().toString())
+            .add("attributes", Json.createReader(new StringReader(e.getAttributes())).readObject())
+            .add("receivedAt", e.getReceivedAt().toString());
+    if (e.getValue() != null) {
+      json.add("value", e.getValue());
+    }
+    return json.build();
+  }
+
+  static String page(List<EventRow> rows, long total, int offset, int limit) {
+    var items = Json.createArrayBuilder();
+    rows.forEach(r -> items.add(of(r)));
+    return Json.createObjectBuilder()
+        .add("items", items)
+        .add("total", total)
+        .add("offset", offset)
+        .add("limit", limit)
+        .build()
+        .toString();
+  }
+}
