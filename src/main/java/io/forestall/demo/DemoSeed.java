@@ -1,5 +1,7 @@
 package io.forestall.demo;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.customers.CustomerDraft;
 import io.forestall.customers.CustomerService;
 import io.forestall.kernel.Caller;
@@ -13,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.logging.Logger;
@@ -61,7 +62,7 @@ class DemoSeed {
 
   private static CustomerDraft draft(DemoCustomers.Row row) {
     JsonObject attributes =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("plan", row.plan())
             .add("segment", row.segment())
             .add("country", row.country())

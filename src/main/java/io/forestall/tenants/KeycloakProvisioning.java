@@ -1,9 +1,10 @@
 package io.forestall.tenants;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.kernel.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -54,29 +55,29 @@ class KeycloakProvisioning implements IdentityProvisioning {
       String token = "Bearer " + serviceToken(client);
       String admin = baseUrl + "/admin/realms/" + realm;
       JsonObject group =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("name", slug)
               .add(
                   "attributes",
-                  Json.createObjectBuilder().add("tenant", Json.createArrayBuilder().add(slug)))
+                  JSON.createObjectBuilder().add("tenant", JSON.createArrayBuilder().add(slug)))
               .build();
       expect(post(client, admin + "/groups", token, group), "create group " + slug);
 
       String password = oneTimePassword();
       JsonObject user =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("username", adminUsername)
               .add("email", adminEmail)
               .add("enabled", true)
               .add(
                   "attributes",
-                  Json.createObjectBuilder().add("tenant", Json.createArrayBuilder().add(slug)))
-              .add("groups", Json.createArrayBuilder().add("/" + slug))
+                  JSON.createObjectBuilder().add("tenant", JSON.createArrayBuilder().add(slug)))
+              .add("groups", JSON.createArrayBuilder().add("/" + slug))
               .add(
                   "credentials",
-                  Json.createArrayBuilder()
+                  JSON.createArrayBuilder()
                       .add(
-                          Json.createObjectBuilder()
+                          JSON.createObjectBuilder()
                               .add("type", "password")
                               .add("value", password)
                               .add("temporary", true)))
@@ -96,7 +97,7 @@ class KeycloakProvisioning implements IdentityProvisioning {
               .target(userUrl + "/role-mappings/realm")
               .request()
               .header("Authorization", token)
-              .post(Entity.json(Json.createArrayBuilder().add(role).build().toString())),
+              .post(Entity.json(JSON.createArrayBuilder().add(role).build().toString())),
           "grant tenant-admin to " + adminUsername);
       return password;
     } finally {

@@ -1,9 +1,10 @@
 package io.forestall.customers.rest;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.customers.Customer;
 import io.forestall.customers.CustomerDraft;
 import io.forestall.platform.rest.JsonInput;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -39,7 +40,7 @@ public record CustomerJson(
         c.getPhone(),
         c.getLocale(),
         c.getTimeZone(),
-        Json.createReader(new StringReader(c.getAttributes())).readObject(),
+        JSON.createReader(new StringReader(c.getAttributes())).readObject(),
         new Consent(c.isConsentEmail(), c.isConsentSms()),
         c.getCreatedAt().atOffset(ZoneOffset.UTC),
         c.getUpdatedAt().atOffset(ZoneOffset.UTC));

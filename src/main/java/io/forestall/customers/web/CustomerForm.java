@@ -1,8 +1,9 @@
 package io.forestall.customers.web;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.customers.Customer;
 import io.forestall.customers.CustomerDraft;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriterFactory;
@@ -16,7 +17,7 @@ import java.util.Map;
 public class CustomerForm implements Serializable {
 
   private static final JsonWriterFactory PRETTY =
-      Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+      JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
   private String externalId;
   private String name;
@@ -39,7 +40,7 @@ public class CustomerForm implements Serializable {
     StringWriter pretty = new StringWriter();
     PRETTY
         .createWriter(pretty)
-        .write(Json.createReader(new StringReader(c.getAttributes())).readObject());
+        .write(JSON.createReader(new StringReader(c.getAttributes())).readObject());
     form.attributes = pretty.toString().strip();
     form.consentEmail = c.isConsentEmail();
     form.consentSms = c.isConsentSms();
@@ -53,7 +54,7 @@ public class CustomerForm implements Serializable {
     JsonObject parsed =
         attributes == null || attributes.isBlank()
             ? JsonObject.EMPTY_JSON_OBJECT
-            : Json.createReader(new StringReader(attributes)).readObject();
+            : JSON.createReader(new StringReader(attributes)).readObject();
     return new CustomerDraft(
         externalId,
         orEmpty(name),

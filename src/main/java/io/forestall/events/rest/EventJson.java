@@ -1,7 +1,8 @@
 package io.forestall.events.rest;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.events.EventRow;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -14,12 +15,12 @@ final class EventJson {
 
   static JsonObject of(EventRow e) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", e.getEventId())
             .add("customer", e.getCustomer())
             .add("type", e.getType())
             .add("occurredAt", e.getOccurredAt().toString())
-            .add("attributes", Json.createReader(new StringReader(e.getAttributes())).readObject())
+            .add("attributes", JSON.createReader(new StringReader(e.getAttributes())).readObject())
             .add("receivedAt", e.getReceivedAt().toString());
     if (e.getValue() != null) {
       json.add("value", e.getValue());
@@ -28,9 +29,9 @@ final class EventJson {
   }
 
   static String page(List<EventRow> rows, long total, int offset, int limit) {
-    var items = Json.createArrayBuilder();
+    var items = JSON.createArrayBuilder();
     rows.forEach(r -> items.add(of(r)));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("items", items)
         .add("total", total)
         .add("offset", offset)

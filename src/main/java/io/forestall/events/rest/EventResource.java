@@ -1,5 +1,7 @@
 package io.forestall.events.rest;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.events.EventIngest;
 import io.forestall.events.EventQuery;
 import io.forestall.events.EventService;
@@ -10,7 +12,6 @@ import io.forestall.platform.rest.ProblemJson;
 import io.forestall.platform.security.CurrentSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -97,7 +98,7 @@ public class EventResource {
 
   static Response accepted(IngestResult result) {
     return Response.accepted(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("accepted", result.accepted())
                 .add("duplicates", result.duplicates())
                 .build()

@@ -1,6 +1,7 @@
 package io.forestall.events.web;
 
-import jakarta.json.Json;
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -17,19 +18,19 @@ final class ChartJson {
   static String of(
       String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, JsonObjectBuilder scales) {
     JsonObjectBuilder options =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("responsive", true)
             .add("maintainAspectRatio", false)
             .add(
                 "plugins",
-                Json.createObjectBuilder()
-                    .add("legend", Json.createObjectBuilder().add("position", "bottom")));
+                JSON.createObjectBuilder()
+                    .add("legend", JSON.createObjectBuilder().add("position", "bottom")));
     if (scales != null) {
       options.add("scales", scales);
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", type)
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
         .add("options", options)
         .build()
         .toString();

@@ -1,12 +1,13 @@
 package io.forestall.events.web;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.events.EventQuery;
 import io.forestall.events.EventRow;
 import io.forestall.events.EventService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.time.ZoneOffset;
@@ -67,10 +68,10 @@ public class CustomerTimelineView implements Serializable {
       labels.add(label);
       byType.computeIfAbsent(row.getType(), t -> new LinkedHashMap<>()).put(label, row.getValue());
     }
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     int colour = 0;
     for (var entry : byType.entrySet()) {
-      JsonArrayBuilder data = Json.createArrayBuilder();
+      JsonArrayBuilder data = JSON.createArrayBuilder();
       for (String label : labels) {
         Number value = entry.getValue().get(label);
         if (value == null) {
@@ -81,7 +82,7 @@ public class CustomerTimelineView implements Serializable {
       }
       String c = ChartJson.colour(colour++);
       datasets.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("label", entry.getKey())
               .add("data", data)
               .add("borderColor", c)
@@ -89,7 +90,7 @@ public class CustomerTimelineView implements Serializable {
               .add("spanGaps", true)
               .add("tension", 0.25));
     }
-    JsonArrayBuilder labelArray = Json.createArrayBuilder();
+    JsonArrayBuilder labelArray = JSON.createArrayBuilder();
     labels.forEach(labelArray::add);
     return ChartJson.of("line", labelArray, datasets, null);
   }

@@ -1,11 +1,12 @@
 package io.forestall.events.web;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.events.EventService;
 import io.forestall.events.IngestErrors;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.time.Clock;
@@ -52,10 +53,10 @@ public class IngestOverviewView implements Serializable {
     private static String pretty(String json) {
       try {
         var out = new java.io.StringWriter();
-        Json.createWriterFactory(
+        JSON.createWriterFactory(
                 java.util.Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
             .createWriter(out)
-            .write(Json.createReader(new java.io.StringReader(json)).read());
+            .write(JSON.createReader(new java.io.StringReader(json)).read());
         return out.toString().strip();
       } catch (jakarta.json.JsonException e) {
         return json;
@@ -87,7 +88,7 @@ public class IngestOverviewView implements Serializable {
     List<EventService.DailyCount> counts = events.dailyCounts(DAYS, clock.instant());
     total = counts.stream().mapToLong(EventService.DailyCount::count).sum();
     LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
-    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder labels = JSON.createArrayBuilder();
     Map<String, long[]> byType = new LinkedHashMap<>();
     for (EventService.DailyCount c : counts) {
       byType
@@ -98,15 +99,15 @@ public class IngestOverviewView implements Serializable {
     for (int i = DAYS - 1; i >= 0; i--) {
       labels.add(today.minusDays(i).toString());
     }
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     int colour = 0;
     for (var entry : byType.entrySet()) {
-      JsonArrayBuilder data = Json.createArrayBuilder();
+      JsonArrayBuilder data = JSON.createArrayBuilder();
       for (long n : entry.getValue()) {
         data.add(n);
       }
       datasets.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("label", entry.getKey())
               .add("data", data)
               .add("backgroundColor", ChartJson.colour(colour++)));
@@ -116,9 +117,9 @@ public class IngestOverviewView implements Serializable {
             "bar",
             labels,
             datasets,
-            Json.createObjectBuilder()
-                .add("x", Json.createObjectBuilder().add("stacked", true))
-                .add("y", Json.createObjectBuilder().add("stacked", true)));
+            JSON.createObjectBuilder()
+                .add("x", JSON.createObjectBuilder().add("stacked", true))
+                .add("y", JSON.createObjectBuilder().add("stacked", true)));
     recentErrors = errors.latest(20).stream().map(ErrorRow::new).toList();
   }
 

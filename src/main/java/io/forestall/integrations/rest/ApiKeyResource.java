@@ -1,12 +1,13 @@
 package io.forestall.integrations.rest;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.integrations.ApiKey;
 import io.forestall.integrations.ApiKeyScope;
 import io.forestall.integrations.ApiKeyService;
 import io.forestall.platform.rest.JsonInput;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -59,7 +60,7 @@ public class ApiKeyResource {
     in.finish();
     ApiKeyService.CreatedKey created = keys.create(name, parsed);
     JsonObject json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", created.id())
             .add("name", created.name())
             .add("scope", created.scope().name())
@@ -73,10 +74,10 @@ public class ApiKeyResource {
   @GET
   @Operation(summary = "The tenant's API keys, without their secret values")
   public String list() {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     for (ApiKey key : keys.list()) {
       JsonObjectBuilder item =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", key.getId())
               .add("name", key.getName())
               .add("prefix", key.getPrefix())
@@ -92,7 +93,7 @@ public class ApiKeyResource {
       }
       items.add(item);
     }
-    return Json.createObjectBuilder().add("items", items).build().toString();
+    return JSON.createObjectBuilder().add("items", items).build().toString();
   }
 
   @DELETE

@@ -1,11 +1,12 @@
 package io.forestall.integrations.rest;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.integrations.InboundSecret;
 import io.forestall.integrations.InboundSecretService;
 import io.forestall.platform.rest.JsonInput;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +44,7 @@ public class InboundSecretResource {
     in.finish();
     InboundSecretService.CreatedSecret created = secrets.create(name);
     String json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", created.id())
             .add("name", created.name())
             .add("secret", created.secret())
@@ -57,10 +58,10 @@ public class InboundSecretResource {
   @GET
   @Operation(summary = "The tenant's inbound secrets, without their values")
   public String list() {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     for (InboundSecret secret : secrets.list()) {
       JsonObjectBuilder item =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", secret.getId())
               .add("name", secret.getName())
               .add("prefix", secret.getPrefix())
@@ -71,7 +72,7 @@ public class InboundSecretResource {
       }
       items.add(item);
     }
-    return Json.createObjectBuilder().add("items", items).build().toString();
+    return JSON.createObjectBuilder().add("items", items).build().toString();
   }
 
   @DELETE

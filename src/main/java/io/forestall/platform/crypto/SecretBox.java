@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.crypto.Cipher;
@@ -84,11 +85,7 @@ public class SecretBox {
   }
 
   public static String sha256Hex(String text) {
-    StringBuilder hex = new StringBuilder();
-    for (byte b : sha256(text)) {
-      hex.append(String.format("%02x", b));
-    }
-    return hex.toString();
+    return HexFormat.of().formatHex(sha256(text));
   }
 
   private static byte[] sha256(String text) {

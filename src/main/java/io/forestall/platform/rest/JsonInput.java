@@ -1,6 +1,7 @@
 package io.forestall.platform.rest;
 
-import jakarta.json.Json;
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -35,7 +36,7 @@ public final class JsonInput {
    * accept {@code {...}}} and ignore the rest).
    */
   public static JsonValue parse(InputStream body) {
-    try (JsonParser parser = Json.createParser(body)) {
+    try (JsonParser parser = JSON.createParser(body)) {
       if (!parser.hasNext()) {
         throw new InvalidInputException("The body is empty; send a JSON object.", List.of());
       }

@@ -1,6 +1,7 @@
 package io.forestall.platform.rest;
 
-import jakarta.json.Json;
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,16 +35,16 @@ public record ProblemJson(
 
   public JsonObject toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+        JSON.createObjectBuilder().add("type", type).add("title", title).add("status", status);
     if (detail != null) {
       json.add("detail", detail);
     }
     if (!errors.isEmpty()) {
-      JsonArrayBuilder list = Json.createArrayBuilder();
+      JsonArrayBuilder list = JSON.createArrayBuilder();
       errors.forEach(
           e ->
               list.add(
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("pointer", e.pointer())
                       .add("message", e.message())));
       json.add("errors", list);
