@@ -1,6 +1,7 @@
 package io.forestall.events;
 
 import io.forestall.kernel.NightlyHousekeeping;
+import io.forestall.kernel.TenantKey;
 import io.forestall.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,12 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -41,10 +40,11 @@ class EventRetention {
       }
       long events = 0;
       long receipts = 0;
-      for (Map.Entry<Long, Integer> tenant : retentions(connection).entrySet()) {
+      for (Map.Entry<TenantKey, Integer> tenant : housekeeping.eventRetentionDays().entrySet()) {
         Instant cutoff = now.minus(Duration.ofDays(tenant.getValue()));
-        events += delete(connection, "customer_event", "occurred_at", tenant.getKey(), cutoff);
-        receipts += delete(connection, "event_receipt", "received_at", tenant.getKey(), cutoff);
+        long id = tenant.getKey().id();
+        events += delete(connection, "customer_event", "occurred_at", id, cutoff);
+        receipts += delete(connection, "event_receipt", "received_at", id, cutoff);
       }
       try (PreparedStatement errors =
           connection.prepareStatement("delete from ingest_error where occurred_at < ?")) {
@@ -63,18 +63,6 @@ class EventRetention {
     } catch (SQLException e) {
       throw new PersistenceException("Event retention failed", e);
     }
-  }
-
-  private static Map<Long, Integer> retentions(Connection connection) throws SQLException {
-    Map<Long, Integer> retentions = new LinkedHashMap<>();
-    try (PreparedStatement select =
-            connection.prepareStatement("select id, event_retention_days from tenant");
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        retentions.put(rows.getLong(1), rows.getInt(2));
-      }
-    }
-    return retentions;
   }
 
   private static long delete(

@@ -3,6 +3,7 @@ package io.forestall.tenants;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.NightlyHousekeeping;
 import io.forestall.kernel.Role;
+import io.forestall.kernel.TenantKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -12,7 +13,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,7 +53,11 @@ public class HousekeepingService {
         em.createQuery("delete from HousekeepingRun r where r.startedAt < :cutoff")
             .setParameter("cutoff", started.minus(KEEP_RUNS))
             .executeUpdate();
-    nightly.fire(new NightlyHousekeeping(started));
+    Map<TenantKey, Integer> retention = new HashMap<>();
+    for (Tenant t : em.createQuery("select t from Tenant t", Tenant.class).getResultList()) {
+      retention.put(new TenantKey(t.getId(), t.getSlug()), t.getEventRetentionDays());
+    }
+    nightly.fire(new NightlyHousekeeping(started, retention));
     HousekeepingRun run =
         new HousekeepingRun(started, clock.instant(), node, active, suspended, purged);
     em.persist(run);

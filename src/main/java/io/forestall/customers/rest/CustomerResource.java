@@ -3,9 +3,8 @@ package io.forestall.customers.rest;
 import io.forestall.customers.CustomerQuery;
 import io.forestall.customers.CustomerService;
 import io.forestall.kernel.NotFoundException;
-import io.forestall.platform.rest.InvalidInputException;
 import io.forestall.platform.rest.JsonInput;
-import io.forestall.platform.rest.ProblemJson;
+import io.forestall.platform.rest.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -41,11 +39,7 @@ public class CustomerResource {
       @QueryParam("q") String search,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    if (offset < 0 || limit < 1 || limit > 500) {
-      throw new InvalidInputException(
-          "Paging is out of range.",
-          List.of(new ProblemJson.FieldError("limit", "offset >= 0 and 1 <= limit <= 500")));
-    }
+    Paging.check(offset, limit);
     CustomerQuery query = new CustomerQuery(search, null, false, offset, limit);
     return new CustomerPage(
         customers.list(query).stream().map(CustomerJson::of).toList(),

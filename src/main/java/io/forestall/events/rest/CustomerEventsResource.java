@@ -2,6 +2,7 @@ package io.forestall.events.rest;
 
 import io.forestall.events.EventQuery;
 import io.forestall.events.EventService;
+import io.forestall.platform.rest.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -27,6 +28,7 @@ public class CustomerEventsResource {
       @PathParam("externalId") String externalId,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
+    Paging.check(offset, limit);
     EventQuery query = new EventQuery(null, externalId, null, null, offset, limit);
     return EventJson.page(events.find(query), events.count(query), query.offset(), query.limit());
   }

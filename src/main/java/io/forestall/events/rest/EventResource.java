@@ -8,6 +8,7 @@ import io.forestall.events.EventService;
 import io.forestall.events.IngestResult;
 import io.forestall.kernel.TenantContext;
 import io.forestall.platform.rest.InvalidInputException;
+import io.forestall.platform.rest.Paging;
 import io.forestall.platform.rest.ProblemJson;
 import io.forestall.platform.security.CurrentSession;
 import jakarta.enterprise.context.RequestScoped;
@@ -74,12 +75,10 @@ public class EventResource {
     List<ProblemJson.FieldError> errors = new ArrayList<>();
     Instant fromTime = time("from", from, errors);
     Instant toTime = time("to", to, errors);
-    if (offset < 0 || limit < 1 || limit > 500) {
-      errors.add(new ProblemJson.FieldError("limit", "offset >= 0 and 1 <= limit <= 500"));
-    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException("The query has invalid parameters.", errors);
     }
+    Paging.check(offset, limit);
     EventQuery query = new EventQuery(type, customer, fromTime, toTime, offset, limit);
     return EventJson.page(events.find(query), events.count(query), offset, limit);
   }
