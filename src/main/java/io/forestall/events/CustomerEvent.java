@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
@@ -15,7 +16,7 @@ import org.hibernate.annotations.TenantId;
 @Entity
 @Immutable
 @Table(name = "customer_event")
-public class CustomerEvent {
+public class CustomerEvent implements Serializable {
 
   @Id private Long id;
 

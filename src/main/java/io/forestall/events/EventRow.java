@@ -1,61 +1,23 @@
 package io.forestall.events;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.time.Instant;
 
-/** An event with its customer's external id, as lists show it; a detached snapshot with getters. */
+/** An event with its customer's external id, as lists show it. */
 public final class EventRow implements Serializable {
 
-  private final long id;
-  private final String eventId;
+  private final CustomerEvent event;
   private final String customer;
-  private final String type;
-  private final Instant occurredAt;
-  private final BigDecimal value;
-  private final String attributes;
-  private final Instant receivedAt;
 
-  EventRow(CustomerEvent e, String customer) {
-    this.id = e.getId();
-    this.eventId = e.getEventId();
+  EventRow(CustomerEvent event, String customer) {
+    this.event = event;
     this.customer = customer;
-    this.type = e.getType();
-    this.occurredAt = e.getOccurredAt();
-    this.value = e.getValue();
-    this.attributes = e.getAttributes();
-    this.receivedAt = e.getReceivedAt();
   }
 
-  public long getId() {
-    return id;
-  }
-
-  public String getEventId() {
-    return eventId;
+  public CustomerEvent getEvent() {
+    return event;
   }
 
   public String getCustomer() {
     return customer;
-  }
-
-  public String getType() {
-    return type;
-  }
-
-  public Instant getOccurredAt() {
-    return occurredAt;
-  }
-
-  public BigDecimal getValue() {
-    return value;
-  }
-
-  public String getAttributes() {
-    return attributes;
-  }
-
-  public Instant getReceivedAt() {
-    return receivedAt;
   }
 }

@@ -1,8 +1,10 @@
 package io.forestall.events;
 
 import io.forestall.customers.CustomerService;
+import io.forestall.kernel.TenantContext;
 import io.forestall.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -41,6 +43,7 @@ class EventWriter {
 
   @Inject Database database;
   @Inject CustomerService customers;
+  @Inject Event<EventsArrived> arrived;
 
   @Transactional
   public IngestResult write(long tenantId, List<EventDraft> drafts, String webhookId, Instant now) {
@@ -66,6 +69,11 @@ class EventWriter {
         accepted = fresh.size();
       }
       IngestResult result = new IngestResult(accepted, drafts.size() - accepted);
+      if (accepted > 0) {
+        Set<String> types = new LinkedHashSet<>();
+        unique.forEach(d -> types.add(d.type()));
+        arrived.fire(new EventsArrived(TenantContext.require(), types));
+      }
       if (webhookId != null) {
         recordDelivery(connection, tenantId, webhookId, result, now);
       }

@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -13,7 +14,7 @@ import org.hibernate.annotations.TenantId;
  * TenantContext} on insert and adds it to every query, so no repository can forget it.
  */
 @MappedSuperclass
-public abstract class TenantOwnedEntity {
+public abstract class TenantOwnedEntity implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,5 +1,7 @@
 package io.forestall.kernel;
 
+import java.time.ZoneId;
+
 /**
  * What the edge needs to know of a tenant to admit a request, limit its ingest rate and dress the
  * screens.
@@ -11,4 +13,10 @@ public record TenantProfile(
     String theme,
     String locale,
     String timeZone,
-    int ingestRateLimit) {}
+    int ingestRateLimit) {
+
+  /** The tenant's time zone: where its people read times and its schedules run. */
+  public ZoneId zone() {
+    return ZoneId.of(timeZone);
+  }
+}

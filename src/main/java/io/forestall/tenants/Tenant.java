@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "tenant")
-public class Tenant {
+public class Tenant implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -111,6 +112,10 @@ public class Tenant {
 
   public String getTheme() {
     return theme;
+  }
+
+  public boolean isSuspended() {
+    return status == TenantStatus.SUSPENDED;
   }
 
   public TenantStatus getStatus() {

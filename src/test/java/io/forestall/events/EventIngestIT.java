@@ -129,7 +129,7 @@ class EventIngestIT {
             Role.VIEWER,
             () ->
                 events.find(new EventQuery(null, null, null, null, 0, 500)).stream()
-                    .noneMatch(e -> e.getEventId().equals(event))));
+                    .noneMatch(e -> e.getEvent().getEventId().equals(event))));
 
     String ingestOnly = IngestFixture.key("acme-admin", "INGEST");
     assertEquals(403, Api.get("/api/v1/customers", ingestOnly).status());

@@ -1,5 +1,6 @@
 package io.forestall.customers.web;
 
+import io.forestall.customers.Customer;
 import io.forestall.customers.CustomerQuery;
 import io.forestall.customers.CustomerService;
 import jakarta.faces.view.ViewScoped;
@@ -20,10 +21,10 @@ public class CustomerListView implements Serializable {
 
   @Inject CustomerService customers;
 
-  private final LazyDataModel<CustomerRow> model = new Model();
+  private final LazyDataModel<Customer> model = new Model();
   private String search;
 
-  public LazyDataModel<CustomerRow> getModel() {
+  public LazyDataModel<Customer> getModel() {
     return model;
   }
 
@@ -45,8 +46,8 @@ public class CustomerListView implements Serializable {
         pageSize);
   }
 
-  /** Loads one page per request; rows are snapshots so the view keeps no managed entity. */
-  private class Model extends LazyDataModel<CustomerRow> {
+  /** Loads one page per request; the rows are detached once the service call returns. */
+  private class Model extends LazyDataModel<Customer> {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
@@ -54,18 +55,18 @@ public class CustomerListView implements Serializable {
     }
 
     @Override
-    public List<CustomerRow> load(
+    public List<Customer> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      return customers.list(query(first, pageSize, sortBy)).stream().map(CustomerRow::of).toList();
+      return customers.list(query(first, pageSize, sortBy));
     }
 
     @Override
-    public String getRowKey(CustomerRow row) {
+    public String getRowKey(Customer row) {
       return String.valueOf(row.getId());
     }
 
     @Override
-    public CustomerRow getRowData(String rowKey) {
+    public Customer getRowData(String rowKey) {
       return getWrappedData().stream()
           .filter(r -> String.valueOf(r.getId()).equals(rowKey))
           .findFirst()

@@ -2,6 +2,7 @@ package io.forestall.events.rest;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import io.forestall.events.CustomerEvent;
 import io.forestall.events.EventRow;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,11 +14,12 @@ final class EventJson {
 
   private EventJson() {}
 
-  static JsonObject of(EventRow e) {
+  static JsonObject of(EventRow row) {
+    CustomerEvent e = row.getEvent();
     JsonObjectBuilder json =
         JSON.createObjectBuilder()
             .add("id", e.getEventId())
-            .add("customer", e.getCustomer())
+            .add("customer", row.getCustomer())
             .add("type", e.getType())
             .add("occurredAt", e.getOccurredAt().toString())
             .add("attributes", JSON.createReader(new StringReader(e.getAttributes())).readObject())

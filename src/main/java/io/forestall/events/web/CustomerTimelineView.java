@@ -2,6 +2,7 @@ package io.forestall.events.web;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import io.forestall.events.CustomerEvent;
 import io.forestall.events.EventQuery;
 import io.forestall.events.EventRow;
 import io.forestall.events.EventService;
@@ -54,7 +55,7 @@ public class CustomerTimelineView implements Serializable {
   static String chartOf(List<EventRow> newestFirst) {
     List<EventRow> valued = new ArrayList<>();
     for (int i = newestFirst.size() - 1; i >= 0; i--) {
-      if (newestFirst.get(i).getValue() != null) {
+      if (newestFirst.get(i).getEvent().getValue() != null) {
         valued.add(newestFirst.get(i));
       }
     }
@@ -64,9 +65,10 @@ public class CustomerTimelineView implements Serializable {
     TreeSet<String> labels = new TreeSet<>();
     Map<String, Map<String, Number>> byType = new LinkedHashMap<>();
     for (EventRow row : valued) {
-      String label = LABEL.format(row.getOccurredAt().atZone(ZoneOffset.UTC));
+      CustomerEvent e = row.getEvent();
+      String label = LABEL.format(e.getOccurredAt().atZone(ZoneOffset.UTC));
       labels.add(label);
-      byType.computeIfAbsent(row.getType(), t -> new LinkedHashMap<>()).put(label, row.getValue());
+      byType.computeIfAbsent(e.getType(), t -> new LinkedHashMap<>()).put(label, e.getValue());
     }
     JsonArrayBuilder datasets = JSON.createArrayBuilder();
     int colour = 0;

@@ -11,7 +11,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.primefaces.model.LazyDataModel;
 
@@ -38,7 +37,7 @@ public class EventExplorerView implements Serializable {
 
   /** Filter times are read in the organisation's time zone, like every time on screen. */
   private EventQuery query(int offset, int limit) {
-    ZoneId zone = session.tenant().map(t -> ZoneId.of(t.timeZone())).orElse(ZoneOffset.UTC);
+    ZoneId zone = session.zone();
     return new EventQuery(
         type,
         customer,

@@ -34,13 +34,13 @@ class EventLazyModel extends LazyDataModel<EventRow> {
 
   @Override
   public String getRowKey(EventRow row) {
-    return Long.toString(row.getId());
+    return Long.toString(row.getEvent().getId());
   }
 
   @Override
   public EventRow getRowData(String rowKey) {
     return getWrappedData().stream()
-        .filter(r -> Long.toString(r.getId()).equals(rowKey))
+        .filter(r -> Long.toString(r.getEvent().getId()).equals(rowKey))
         .findFirst()
         .orElse(null);
   }

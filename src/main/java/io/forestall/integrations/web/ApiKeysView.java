@@ -1,5 +1,6 @@
 package io.forestall.integrations.web;
 
+import io.forestall.integrations.ApiKey;
 import io.forestall.integrations.ApiKeyScope;
 import io.forestall.integrations.ApiKeyService;
 import io.forestall.platform.faces.FormErrors;
@@ -21,13 +22,13 @@ public class ApiKeysView implements Serializable {
 
   @Inject ApiKeyService keys;
 
-  private List<CredentialRow> rows;
+  private List<ApiKey> rows;
   private String name;
   private ApiKeyScope scope = ApiKeyScope.INGEST;
   private String createdKey;
 
   public void load() {
-    rows = keys.list().stream().map(CredentialRow::of).toList();
+    rows = keys.list();
   }
 
   public void create() {
@@ -41,13 +42,13 @@ public class ApiKeysView implements Serializable {
     }
   }
 
-  public void revoke(CredentialRow row) {
+  public void revoke(ApiKey row) {
     keys.revoke(row.getId());
     Messages.info("apikeys.revoked", row.getName());
     load();
   }
 
-  public List<CredentialRow> getRows() {
+  public List<ApiKey> getRows() {
     return rows;
   }
 

@@ -1,5 +1,6 @@
 package io.forestall.integrations.web;
 
+import io.forestall.integrations.InboundSecret;
 import io.forestall.integrations.InboundSecretService;
 import io.forestall.kernel.TenantContext;
 import io.forestall.platform.faces.FormErrors;
@@ -22,12 +23,12 @@ public class InboundSecretsView implements Serializable {
 
   @Inject InboundSecretService secrets;
 
-  private List<CredentialRow> rows;
+  private List<InboundSecret> rows;
   private String name;
   private String createdSecret;
 
   public void load() {
-    rows = secrets.list().stream().map(CredentialRow::of).toList();
+    rows = secrets.list();
   }
 
   public void create() {
@@ -41,7 +42,7 @@ public class InboundSecretsView implements Serializable {
     }
   }
 
-  public void revoke(CredentialRow row) {
+  public void revoke(InboundSecret row) {
     secrets.revoke(row.getId());
     Messages.info("secrets.revoked", row.getName());
     load();
@@ -60,7 +61,7 @@ public class InboundSecretsView implements Serializable {
         + TenantContext.require().slug();
   }
 
-  public List<CredentialRow> getRows() {
+  public List<InboundSecret> getRows() {
     return rows;
   }
 

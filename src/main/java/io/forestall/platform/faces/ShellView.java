@@ -9,8 +9,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -69,8 +67,7 @@ public class ShellView {
     if (instant == null) {
       return "";
     }
-    ZoneId zone = session.tenant().map(t -> ZoneId.of(t.timeZone())).orElse(ZoneOffset.UTC);
-    return DATE_TIME.format(instant.atZone(zone));
+    return DATE_TIME.format(instant.atZone(session.zone()));
   }
 
   public boolean isPlatformAdmin() {

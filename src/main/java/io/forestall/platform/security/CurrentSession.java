@@ -3,6 +3,8 @@ package io.forestall.platform.security;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.TenantProfile;
 import jakarta.enterprise.context.RequestScoped;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,6 +30,11 @@ public class CurrentSession {
 
   public Optional<TenantProfile> tenant() {
     return Optional.ofNullable(tenant);
+  }
+
+  /** The signed-in tenant's time zone; UTC outside a tenant. */
+  public ZoneId zone() {
+    return tenant().map(TenantProfile::zone).orElse(ZoneOffset.UTC);
   }
 
   public Optional<Locale> locale() {

@@ -6,6 +6,7 @@ import io.forestall.platform.faces.Messages;
 import io.forestall.tenants.HousekeepingRun;
 import io.forestall.tenants.HousekeepingService;
 import io.forestall.tenants.NewTenant;
+import io.forestall.tenants.Tenant;
 import io.forestall.tenants.TenantCreated;
 import io.forestall.tenants.TenantService;
 import jakarta.faces.context.FacesContext;
@@ -32,14 +33,14 @@ public class TenantListView implements Serializable {
   @Inject TenantService tenants;
   @Inject HousekeepingService housekeeping;
 
-  private List<TenantRow> rows;
+  private List<Tenant> rows;
   private NewTenantForm newTenant = new NewTenantForm();
   private TenantCreated created;
-  private TenantRow renaming;
+  private Tenant renaming;
   private String newName;
 
   public void load() {
-    rows = tenants.all().stream().map(TenantRow::of).toList();
+    rows = tenants.all();
   }
 
   public void prepareCreate() {
@@ -65,7 +66,7 @@ public class TenantListView implements Serializable {
     }
   }
 
-  public void startRename(TenantRow row) {
+  public void startRename(Tenant row) {
     renaming = row;
     newName = row.getName();
   }
@@ -81,13 +82,13 @@ public class TenantListView implements Serializable {
     }
   }
 
-  public void suspend(TenantRow row) {
+  public void suspend(Tenant row) {
     tenants.suspend(row.getId());
     Messages.info("tenant.suspended", row.getSlug());
     load();
   }
 
-  public void resume(TenantRow row) {
+  public void resume(Tenant row) {
     tenants.resume(row.getId());
     Messages.info("tenant.resumed", row.getSlug());
     load();
@@ -97,7 +98,7 @@ public class TenantListView implements Serializable {
     return housekeeping.latest().orElse(null);
   }
 
-  public List<TenantRow> getRows() {
+  public List<Tenant> getRows() {
     return rows;
   }
 
@@ -116,7 +117,7 @@ public class TenantListView implements Serializable {
     return created == null ? null : created.oneTimePassword();
   }
 
-  public TenantRow getRenaming() {
+  public Tenant getRenaming() {
     return renaming;
   }
 

@@ -27,7 +27,16 @@ class PageAccessIT {
 
   @Test
   void anonymousVisitorsAreSentToTheKeycloakLogin() {
-    for (String page : new String[] {"/", "/customers/list.xhtml", "/platform/tenants.xhtml"}) {
+    for (String page :
+        new String[] {
+          "/",
+          "/customers/list.xhtml",
+          "/playbooks/list.xhtml",
+          "/playbooks/edit.xhtml",
+          "/cases/list.xhtml",
+          "/settings/audit.xhtml",
+          "/platform/tenants.xhtml"
+        }) {
       Answer answer = Api.get(page, null);
       assertEquals(302, answer.status(), page);
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -87,12 +88,17 @@ class TenantUiIT {
    * Picks a theme and saves; the save redirects, so wait for the old page to go before reading on.
    */
   private void chooseTheme(WebDriver page, int option) {
+    // The page may still be settling from the previous save: find and click in one retried step.
     browser
         .waiting()
+        .ignoring(WebDriverException.class)
         .until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("label[for='settings:theme:" + option + "']")))
-        .click();
+            driver -> {
+              driver
+                  .findElement(By.cssSelector("label[for='settings:theme:" + option + "']"))
+                  .click();
+              return true;
+            });
     WebElement save = page.findElement(By.id("settings:save"));
     save.click();
     browser.waiting().until(ExpectedConditions.stalenessOf(save));

@@ -1,0 +1,134 @@
+package io.forestall.cases;
+
+import io.forestall.kernel.TenantContext;
+import io.forestall.platform.persistence.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records a scan's detections in batches. The unique key per playbook, customer and window turns a
+ * detection that a re-run, a concurrent scan or another node already recorded into nothing, and
+ * only the cases actually created open their agent tasks.
+ */
+@ApplicationScoped
+public class CaseRecorder {
+
+  private static final String INSERT =
+      "insert into customer_case (tenant_id, playbook_id, playbook_version, scan_run_id,"
+          + " customer_id, window_key, level, state, priority, holdout, summary, evidence,"
+          + " complexity, root_cause, react_on, detected_at, updated_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+  private static final String TASK =
+      "insert into agent_task (tenant_id, case_id, kind, team, priority, status, summary, due_at,"
+          + " created_at) values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?) on conflict do nothing";
+
+  @Inject Database database;
+
+  /**
+   * Records the new cases of one scan run for the current tenant and answers how many were created.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int record(long playbookId, int version, long runId, Instant now, List<NewCase> cases) {
+    if (cases.isEmpty()) {
+      return 0;
+    }
+    long tenantId = TenantContext.require().id();
+    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+    try (Connection connection = database.managed().getConnection()) {
+      int created = 0;
+      try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        for (NewCase c : cases) {
+          int p = 1;
+          insert.setLong(p++, tenantId);
+          insert.setLong(p++, playbookId);
+          insert.setInt(p++, version);
+          insert.setLong(p++, runId);
+          insert.setLong(p++, c.customerId());
+          insert.setString(p++, c.windowKey());
+          insert.setString(p++, c.level());
+          insert.setString(p++, c.state().name());
+          insert.setInt(p++, c.priority());
+          insert.setBoolean(p++, c.holdout());
+          insert.setString(p++, truncate(c.summary(), 2000));
+          insert.setString(p++, c.evidence());
+          if (c.complexity() == null) {
+            insert.setNull(p++, Types.INTEGER);
+          } else {
+            insert.setInt(p++, c.complexity());
+          }
+          insert.setString(p++, c.rootCause());
+          insert.setString(p++, c.reactOn());
+          insert.setObject(p++, at);
+          insert.setObject(p, at);
+          insert.addBatch();
+        }
+        for (int count : insert.executeBatch()) {
+          created += Math.max(count, 0);
+        }
+      }
+      if (created > 0 && cases.stream().anyMatch(c -> c.task() != null)) {
+        openTasks(connection, tenantId, runId, at, cases);
+      }
+      return created;
+    } catch (SQLException e) {
+      throw new PersistenceException("Cannot record cases", e);
+    }
+  }
+
+  private static void openTasks(
+      Connection connection, long tenantId, long runId, OffsetDateTime at, List<NewCase> cases)
+      throws SQLException {
+    Map<String, Long> ids = new HashMap<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select id, customer_id, window_key from customer_case where tenant_id = ?"
+                + " and scan_run_id = ?")) {
+      query.setLong(1, tenantId);
+      query.setLong(2, runId);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          ids.put(rows.getLong(2) + "/" + rows.getString(3), rows.getLong(1));
+        }
+      }
+    }
+    try (PreparedStatement insert = connection.prepareStatement(TASK)) {
+      boolean any = false;
+      for (NewCase c : cases) {
+        Long caseId = ids.get(c.customerId() + "/" + c.windowKey());
+        if (c.task() == null || caseId == null) {
+          continue;
+        }
+        insert.setLong(1, tenantId);
+        insert.setLong(2, caseId);
+        insert.setString(3, c.task().kind());
+        insert.setString(4, c.task().team());
+        insert.setInt(5, c.task().priority());
+        insert.setString(6, truncate(c.summary(), 2000));
+        insert.setObject(7, at.plus(c.task().dueIn()));
+        insert.setObject(8, at);
+        insert.addBatch();
+        any = true;
+      }
+      if (any) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}

@@ -1,0 +1,130 @@
+package io.forestall.cases.rest;
+
+import static io.forestall.kernel.JsonFactory.JSON;
+
+import io.forestall.cases.AgentTask;
+import io.forestall.cases.CaseQuery;
+import io.forestall.cases.CaseRow;
+import io.forestall.cases.CaseService;
+import io.forestall.cases.CaseState;
+import io.forestall.cases.CustomerCase;
+import io.forestall.platform.rest.InvalidInputException;
+import io.forestall.platform.rest.Paging;
+import io.forestall.platform.rest.ProblemJson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The cases API: cases with their evidence and tasks. */
+@Path("/cases")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+  @Inject CaseService cases;
+
+  @GET
+  @Operation(summary = "The tenant's cases, newest first, by playbook, state or customer")
+  public JsonObject list(
+      @QueryParam("playbook") Long playbook,
+      @QueryParam("state") String state,
+      @QueryParam("customer") String customer,
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    Paging.check(offset, limit);
+    CaseQuery query =
+        new CaseQuery(playbook, state(state), blankToNull(customer), null, offset, limit);
+    JsonArrayBuilder items = JSON.createArrayBuilder();
+    cases.list(query).forEach(row -> items.add(json(row).build()));
+    return JSON.createObjectBuilder()
+        .add("items", items)
+        .add("total", cases.count(query))
+        .add("offset", offset)
+        .add("limit", limit)
+        .build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "One case with its evidence and agent tasks")
+  public JsonObject get(@PathParam("id") long id) {
+    JsonArrayBuilder tasks = JSON.createArrayBuilder();
+    for (AgentTask t : cases.tasks(id)) {
+      tasks.add(
+          JSON.createObjectBuilder()
+              .add("id", t.getId())
+              .add("kind", t.getKind())
+              .add("team", t.getTeam())
+              .add("priority", t.getPriority())
+              .add("status", t.getStatus())
+              .add("dueAt", t.getDueAt().toString())
+              .add("createdAt", t.getCreatedAt().toString()));
+    }
+    return json(cases.get(id)).add("tasks", tasks).build();
+  }
+
+  private static JsonObjectBuilder json(CaseRow row) {
+    CustomerCase c = row.getCase();
+    JsonObjectBuilder customer =
+        JSON.createObjectBuilder().add("externalId", row.getCustomerExternalId());
+    if (row.getCustomerName() != null) {
+      customer.add("name", row.getCustomerName());
+    }
+    JsonObjectBuilder json =
+        JSON.createObjectBuilder()
+            .add("id", c.getId())
+            .add(
+                "playbook",
+                JSON.createObjectBuilder()
+                    .add("id", c.getPlaybookId())
+                    .add("name", row.getPlaybookName())
+                    .add("version", c.getPlaybookVersion()))
+            .add("customer", customer)
+            .add("level", c.getLevel())
+            .add("state", c.getState().name())
+            .add("priority", c.getPriority())
+            .add("holdout", c.isHoldout())
+            .add("summary", c.getSummary())
+            .add("evidence", JSON.createReader(new StringReader(c.getEvidence())).readObject())
+            .add("detectedAt", c.getDetectedAt().toString());
+    if (c.getComplexity() != null) {
+      json.add("complexity", c.getComplexity());
+    }
+    if (c.getRootCause() != null) {
+      json.add("rootCause", c.getRootCause());
+    }
+    return json;
+  }
+
+  private static CaseState state(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return CaseState.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          "Unknown case state.",
+          List.of(
+              new ProblemJson.FieldError(
+                  "state", "must be one of " + List.of(CaseState.values()))));
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

@@ -1,0 +1,49 @@
+package io.forestall.cases.web;
+
+import io.forestall.cases.AgentTask;
+import io.forestall.cases.CaseRow;
+import io.forestall.cases.CaseService;
+import io.forestall.cases.EvidenceFinding;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** One case: who, which playbook version, the evidence condition by condition, and its tasks. */
+@Named
+@RequestScoped
+public class CaseView {
+
+  @Inject CaseService cases;
+
+  private Long id;
+  private CaseRow row;
+  private List<EvidenceFinding> findings;
+  private List<AgentTask> tasks;
+
+  public void load() {
+    row = cases.get(id);
+    tasks = cases.tasks(id);
+    findings = EvidenceFinding.of(row.getCase());
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public CaseRow getRow() {
+    return row;
+  }
+
+  public List<EvidenceFinding> getFindings() {
+    return findings;
+  }
+
+  public List<AgentTask> getTasks() {
+    return tasks;
+  }
+}

@@ -1,0 +1,29 @@
+package io.forestall.playbooks;
+
+import io.forestall.playbooks.trigger.Trigger;
+import java.time.Duration;
+
+/**
+ * Everything a tenant admin decides about a playbook. A draft holds one; publishing freezes a copy
+ * as a numbered version, and every case names the version that found it.
+ *
+ * @param schedule a Quartz cron expression, read in the tenant's time zone
+ * @param cooldown the least time between two cases of this playbook for one customer
+ * @param holdoutPercent the share of detected customers deterministically held back from outreach
+ * @param verifyWindow how long after resolution a new contact counts as a repeat
+ * @param priority 1 (highest) to 5 (lowest)
+ * @param contactEventType for REACT: the customer's contact that makes the waiting case a task
+ * @param rootCause for AVOID: the cause the case is filed under on the problem board
+ */
+public record PlaybookDefinition(
+    String name,
+    String description,
+    Level level,
+    int priority,
+    String schedule,
+    Duration cooldown,
+    int holdoutPercent,
+    Duration verifyWindow,
+    Trigger trigger,
+    String contactEventType,
+    String rootCause) {}
