@@ -2,7 +2,7 @@ package io.forestall.demo;
 
 import java.util.List;
 
-/** The demo tenants' customers: a telco's subscribers and an airline's flyers. */
+/** The demo tenants' customers: a telco's subscribers, an airline's flyers, a garage's drivers. */
 final class DemoCustomers {
 
   record Row(
@@ -241,6 +241,89 @@ final class DemoCustomers {
               "Platinum",
               "frequent flyer",
               "DE"));
+
+  static final List<Row> BRIGHTWHEEL =
+      List.of(
+          new Row(
+              "BW-3001",
+              "George Allen",
+              "george.allen@example.com",
+              "+447700900301",
+              "en",
+              "Europe/London",
+              "Service club",
+              "fleet",
+              "GB"),
+          new Row(
+              "BW-3002",
+              "Freya Scott",
+              "freya.scott@example.com",
+              "+447700900302",
+              "en",
+              "Europe/London",
+              "Service club",
+              "private",
+              "GB"),
+          new Row(
+              "BW-3003",
+              "Alfie Morgan",
+              "alfie.morgan@example.com",
+              null,
+              "en",
+              "Europe/London",
+              "Pay per visit",
+              "private",
+              "GB"),
+          new Row(
+              "BW-3004",
+              "Evie Turner",
+              "evie.turner@example.com",
+              "+447700900304",
+              "en",
+              "Europe/London",
+              "Pay per visit",
+              "private",
+              "GB"),
+          new Row(
+              "BW-3005",
+              "Theo Baker",
+              "theo.baker@example.com",
+              "+447700900305",
+              "en",
+              "Europe/London",
+              "Service club",
+              "fleet",
+              "GB"),
+          new Row(
+              "BW-3006",
+              "Poppy Ward",
+              "poppy.ward@example.com",
+              "+447700900306",
+              "en",
+              "Europe/London",
+              "Service club",
+              "private",
+              "GB"),
+          new Row(
+              "BW-3007",
+              "Archie Cooper",
+              "archie.cooper@example.com",
+              "+447700900307",
+              "en",
+              "Europe/London",
+              "Pay per visit",
+              "private",
+              "GB"),
+          new Row(
+              "BW-3008",
+              "Lily Hill",
+              "lily.hill@example.com",
+              "+447700900308",
+              "en",
+              "Europe/London",
+              "Service club",
+              "fleet",
+              "GB"));
 
   private DemoCustomers() {}
 }

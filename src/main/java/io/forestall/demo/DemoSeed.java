@@ -4,10 +4,18 @@ import static io.forestall.kernel.JsonFactory.JSON;
 
 import io.forestall.customers.CustomerDraft;
 import io.forestall.customers.CustomerService;
+import io.forestall.events.EventDraft;
+import io.forestall.events.EventIngest;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantKey;
-import io.forestall.platform.persistence.DatabaseMigrations;
+import io.forestall.platform.quartz.QuartzScheduler;
+import io.forestall.playbooks.DefinitionJson;
+import io.forestall.playbooks.Playbook;
+import io.forestall.playbooks.PlaybookDefinition;
+import io.forestall.playbooks.PlaybookService;
+import io.forestall.playbooks.ScanMode;
+import io.forestall.playbooks.ScanService;
 import io.forestall.tenants.Tenant;
 import io.forestall.tenants.TenantService;
 import jakarta.annotation.Priority;
@@ -15,12 +23,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Seeds the demo tenants and customers after the migrations, when the demo is switched on. */
+/**
+ * Seeds the demo tenants, their customers, event histories and playbooks after the migrations, when
+ * the demo is switched on.
+ */
 @ApplicationScoped
 class DemoSeed {
 
@@ -32,23 +53,40 @@ class DemoSeed {
 
   @Inject TenantService tenants;
   @Inject CustomerService customers;
+  @Inject EventIngest events;
+  @Inject PlaybookService playbooks;
+  @Inject ScanService scans;
+  @Inject Clock clock;
 
-  void seed(@Observes @Priority(DatabaseMigrations.PRIORITY + 100) Startup startup) {
+  void seed(@Observes @Priority(QuartzScheduler.PRIORITY + 100) Startup startup) {
     if (!enabled) {
       return;
     }
+    Instant now = clock.instant();
     Caller.runAs(
         Caller.SYSTEM,
         () -> {
-          Tenant acme = tenants.ensure("acme", "Acme Telecom", "Europe/London", "en");
-          Tenant globex = tenants.ensure("globex", "Globex Airlines", "Europe/Berlin", "de");
-          seed(acme, DemoCustomers.ACME);
-          seed(globex, DemoCustomers.GLOBEX);
+          seed(
+              tenants.ensure("acme", "Acme Telecom", "Europe/London", "en"),
+              DemoCustomers.ACME,
+              DemoEvents.acme(now, DemoCustomers.ACME));
+          seed(
+              tenants.ensure("globex", "Globex Airlines", "Europe/Berlin", "de"),
+              DemoCustomers.GLOBEX,
+              DemoEvents.globex(now, DemoCustomers.GLOBEX));
+          seed(
+              tenants.ensure("brightwheel", "Brightwheel Garages", "Europe/London", "en"),
+              DemoCustomers.BRIGHTWHEEL,
+              DemoEvents.brightwheel(now));
         });
-    LOG.info("Demo tenants acme and globex are seeded");
+    LOG.info("Demo tenants acme, globex and brightwheel are seeded");
   }
 
-  private void seed(Tenant tenant, List<DemoCustomers.Row> rows) {
+  /**
+   * Customers, their event history, then the tenant's playbooks, each published and scanned once so
+   * the demo opens with cases. Playbooks that exist by name are left as the tenant changed them.
+   */
+  private void seed(Tenant tenant, List<DemoCustomers.Row> rows, List<EventDraft> history) {
     TenantContext.run(
         new TenantKey(tenant.getId(), tenant.getSlug()),
         () -> {
@@ -57,7 +95,31 @@ class DemoSeed {
               customers.create(draft(row));
             }
           }
+          for (int from = 0; from < history.size(); from += EventIngest.MAX_BATCH) {
+            events.ingest(
+                history.subList(from, Math.min(history.size(), from + EventIngest.MAX_BATCH)));
+          }
+          Set<String> existing =
+              playbooks.list().stream().map(Playbook::getName).collect(Collectors.toSet());
+          for (JsonValue json : playbookDefinitions(tenant.getSlug())) {
+            PlaybookDefinition definition = DefinitionJson.read(json);
+            if (!existing.contains(definition.name())) {
+              long id = playbooks.create(definition).getId();
+              playbooks.publish(id);
+              scans.scan(id, ScanMode.MANUAL);
+            }
+          }
         });
+  }
+
+  private static JsonArray playbookDefinitions(String tenant) {
+    try (InputStream in =
+            DemoSeed.class.getResourceAsStream("/demo/" + tenant + "-playbooks.json");
+        JsonReader reader = JSON.createReader(in)) {
+      return reader.readArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static CustomerDraft draft(DemoCustomers.Row row) {

@@ -17,6 +17,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -114,7 +116,7 @@ class PlaybookApiIT {
   private static JsonObject awaitCases(String key, long playbook, int expected) throws Exception {
     for (int i = 0; i < 100; i++) {
       Answer list = Api.get("/api/v1/cases?playbook=" + playbook, key);
-      if (list.json().getInt("total") >= expected) {
+      if (list.json().getJsonArray("items").size() >= expected) {
         return list.json();
       }
       Thread.sleep(100);
@@ -165,6 +167,31 @@ class PlaybookApiIT {
     JsonObject dry = Api.post("/api/v1/playbooks/" + id + "/dry-run", key, "").json();
     assertEquals(2, dry.getInt("matches"), dry.toString());
     assertEquals(0, casesOf(key, id), "a dry run creates nothing");
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    JsonObject backtest =
+        Api.post(
+                "/api/v1/playbooks/" + id + "/backtest?from=" + today.minusDays(2) + "&to=" + today,
+                key,
+                "")
+            .json();
+    assertEquals(
+        List.of(0, 0, 2),
+        backtest.getJsonArray("days").stream()
+            .map(d -> d.asJsonObject().getInt("matches"))
+            .toList(),
+        backtest.toString());
+    assertEquals(2, backtest.getInt("customers"));
+    Answer badRange =
+        Api.post(
+            "/api/v1/playbooks/" + id + "/backtest?from=" + today + "&to=" + today.plusDays(1),
+            key,
+            "");
+    assertEquals(400, badRange.status(), badRange.body());
+    assertTrue(badRange.body().contains("/to"), badRange.body());
+    Answer badDate = Api.post("/api/v1/playbooks/" + id + "/backtest?from=yesterday", key, "");
+    assertEquals(400, badDate.status(), badDate.body());
+    assertTrue(badDate.body().contains("yesterday"), badDate.body());
+    assertEquals(0, casesOf(key, id), "a backtest creates nothing");
 
     assertEquals(409, Api.post("/api/v1/playbooks/" + id + "/scan", key, "").status());
     Answer published = Api.post("/api/v1/playbooks/" + id + "/publish", key, "");
@@ -202,6 +229,19 @@ class PlaybookApiIT {
             .getJsonArray("findings")
             .getJsonObject(0)
             .getString("eventType"));
+
+    JsonObject customer = Api.get("/api/v1/customers/PB-1", key).json();
+    assertTrue(
+        customer.getJsonArray("recentEvents").stream()
+            .anyMatch(e -> e.asJsonObject().getString("type").equals(type)),
+        customer.toString());
+    assertTrue(
+        customer.getJsonArray("cases").stream()
+            .anyMatch(
+                c ->
+                    c.asJsonObject().getJsonObject("playbook").getJsonNumber("id").longValue()
+                        == id),
+        customer.toString());
 
     Answer edited =
         Api.put("/api/v1/playbooks/" + id, key, eventPlaybook(name, type, ",\"priority\":1"));
@@ -246,7 +286,13 @@ class PlaybookApiIT {
           404, Api.post("/api/v1/playbooks/" + id + "/" + action, stranger, "").status(), action);
     }
     assertEquals(404, Api.get("/api/v1/playbooks/" + id + "/versions", stranger).status());
+    assertEquals(
+        404,
+        Api.post(
+                "/api/v1/playbooks/" + id + "/backtest?from=2026-11-01&to=2026-11-02", stranger, "")
+            .status());
     assertEquals(404, Api.get("/api/v1/cases/" + caseId, stranger).status());
+    assertEquals(404, Api.get("/api/v1/customers/PB-1", stranger).status());
     assertEquals(0, casesOf(stranger, id));
     assertTrue(
         Api.get("/api/v1/playbooks", stranger).json().getJsonArray("items").stream()

@@ -3,11 +3,10 @@ package io.forestall.cases.rest;
 import static io.forestall.kernel.JsonFactory.JSON;
 
 import io.forestall.cases.AgentTask;
+import io.forestall.cases.CaseJson;
 import io.forestall.cases.CaseQuery;
-import io.forestall.cases.CaseRow;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.CaseState;
-import io.forestall.cases.CustomerCase;
 import io.forestall.platform.rest.InvalidInputException;
 import io.forestall.platform.rest.Paging;
 import io.forestall.platform.rest.ProblemJson;
@@ -15,7 +14,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,7 +45,7 @@ public class CaseResource {
     CaseQuery query =
         new CaseQuery(playbook, state(state), blankToNull(customer), null, offset, limit);
     JsonArrayBuilder items = JSON.createArrayBuilder();
-    cases.list(query).forEach(row -> items.add(json(row).build()));
+    cases.list(query).forEach(row -> items.add(CaseJson.of(row).build()));
     return JSON.createObjectBuilder()
         .add("items", items)
         .add("total", cases.count(query))
@@ -73,40 +70,7 @@ public class CaseResource {
               .add("dueAt", t.getDueAt().toString())
               .add("createdAt", t.getCreatedAt().toString()));
     }
-    return json(cases.get(id)).add("tasks", tasks).build();
-  }
-
-  private static JsonObjectBuilder json(CaseRow row) {
-    CustomerCase c = row.getCase();
-    JsonObjectBuilder customer =
-        JSON.createObjectBuilder().add("externalId", row.getCustomerExternalId());
-    if (row.getCustomerName() != null) {
-      customer.add("name", row.getCustomerName());
-    }
-    JsonObjectBuilder json =
-        JSON.createObjectBuilder()
-            .add("id", c.getId())
-            .add(
-                "playbook",
-                JSON.createObjectBuilder()
-                    .add("id", c.getPlaybookId())
-                    .add("name", row.getPlaybookName())
-                    .add("version", c.getPlaybookVersion()))
-            .add("customer", customer)
-            .add("level", c.getLevel())
-            .add("state", c.getState().name())
-            .add("priority", c.getPriority())
-            .add("holdout", c.isHoldout())
-            .add("summary", c.getSummary())
-            .add("evidence", JSON.createReader(new StringReader(c.getEvidence())).readObject())
-            .add("detectedAt", c.getDetectedAt().toString());
-    if (c.getComplexity() != null) {
-      json.add("complexity", c.getComplexity());
-    }
-    if (c.getRootCause() != null) {
-      json.add("rootCause", c.getRootCause());
-    }
-    return json;
+    return CaseJson.of(cases.get(id)).add("tasks", tasks).build();
   }
 
   private static CaseState state(String text) {

@@ -10,9 +10,13 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
-/** A customer on the API, as DESIGN.md's contract shapes it. */
+/**
+ * A customer on the API, as DESIGN.md's contract shapes it; reading one customer adds its recent
+ * events and cases, lists and upserts leave them out.
+ */
 public record CustomerJson(
     String externalId,
     String name,
@@ -23,7 +27,9 @@ public record CustomerJson(
     JsonObject attributes,
     Consent consent,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    List<JsonObject> recentEvents,
+    List<JsonObject> cases) {
 
   private static final Set<String> FIELDS =
       Set.of("externalId", "name", "email", "phone", "locale", "timeZone", "attributes", "consent");
@@ -43,7 +49,26 @@ public record CustomerJson(
         JSON.createReader(new StringReader(c.getAttributes())).readObject(),
         new Consent(c.isConsentEmail(), c.isConsentSms()),
         c.getCreatedAt().atOffset(ZoneOffset.UTC),
-        c.getUpdatedAt().atOffset(ZoneOffset.UTC));
+        c.getUpdatedAt().atOffset(ZoneOffset.UTC),
+        null,
+        null);
+  }
+
+  /** This customer with its recent events and cases, newest first. */
+  CustomerJson withActivity(List<JsonObject> recentEvents, List<JsonObject> cases) {
+    return new CustomerJson(
+        externalId,
+        name,
+        email,
+        phone,
+        locale,
+        timeZone,
+        attributes,
+        consent,
+        createdAt,
+        updatedAt,
+        recentEvents,
+        cases);
   }
 
   /** Reads an upsert body strictly: wrong types and unknown fields are errors, not guesses. */

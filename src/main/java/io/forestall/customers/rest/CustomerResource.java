@@ -1,12 +1,19 @@
 package io.forestall.customers.rest;
 
+import io.forestall.cases.CaseJson;
+import io.forestall.cases.CaseQuery;
+import io.forestall.cases.CaseService;
 import io.forestall.customers.CustomerQuery;
 import io.forestall.customers.CustomerService;
+import io.forestall.events.EventJson;
+import io.forestall.events.EventQuery;
+import io.forestall.events.EventService;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.platform.rest.JsonInput;
 import io.forestall.platform.rest.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -31,7 +39,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
 
+  private static final int RECENT = 20;
+
   @Inject CustomerService customers;
+  @Inject EventService events;
+  @Inject CaseService cases;
 
   @GET
   @Operation(summary = "List the tenant's customers, newest change first")
@@ -50,12 +62,22 @@ public class CustomerResource {
 
   @GET
   @Path("/{externalId}")
-  @Operation(summary = "One customer by its external id")
+  @Operation(summary = "One customer by its external id, with its recent events and cases")
   public CustomerJson get(@PathParam("externalId") String externalId) {
-    return customers
-        .findByExternalId(externalId)
-        .map(CustomerJson::of)
-        .orElseThrow(() -> new NotFoundException("Customer", externalId));
+    CustomerJson customer =
+        customers
+            .findByExternalId(externalId)
+            .map(CustomerJson::of)
+            .orElseThrow(() -> new NotFoundException("Customer", externalId));
+    List<JsonObject> recentEvents =
+        events.find(new EventQuery(null, externalId, null, null, 0, RECENT)).stream()
+            .map(EventJson::of)
+            .toList();
+    List<JsonObject> recentCases =
+        cases.list(new CaseQuery(null, null, externalId, null, 0, RECENT)).stream()
+            .map(row -> CaseJson.of(row).build())
+            .toList();
+    return customer.withActivity(recentEvents, recentCases);
   }
 
   @POST

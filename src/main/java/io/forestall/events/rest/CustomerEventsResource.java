@@ -1,5 +1,6 @@
 package io.forestall.events.rest;
 
+import io.forestall.events.EventJson;
 import io.forestall.events.EventQuery;
 import io.forestall.events.EventService;
 import io.forestall.platform.rest.Paging;

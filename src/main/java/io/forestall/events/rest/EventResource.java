@@ -3,6 +3,7 @@ package io.forestall.events.rest;
 import static io.forestall.kernel.JsonFactory.JSON;
 
 import io.forestall.events.EventIngest;
+import io.forestall.events.EventJson;
 import io.forestall.events.EventQuery;
 import io.forestall.events.EventService;
 import io.forestall.events.IngestResult;

@@ -6,6 +6,7 @@ import io.forestall.events.CustomerEvent;
 import io.forestall.events.EventQuery;
 import io.forestall.events.EventRow;
 import io.forestall.events.EventService;
+import io.forestall.platform.faces.ChartJson;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -4,6 +4,7 @@ import static io.forestall.kernel.JsonFactory.JSON;
 
 import io.forestall.events.EventService;
 import io.forestall.events.IngestErrors;
+import io.forestall.platform.faces.ChartJson;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -36,7 +36,9 @@ import org.quartz.utils.DBConnectionManager;
 public class QuartzScheduler {
 
   public static final String NAME = "forestall";
-  static final int PRIORITY = DatabaseMigrations.PRIORITY + 200;
+
+  /** Startup observers that schedule jobs come after this. */
+  public static final int PRIORITY = DatabaseMigrations.PRIORITY + 200;
 
   private static final Logger LOG = Logger.getLogger(QuartzScheduler.class.getName());
   private static final String MANAGED = "forestall.managed";

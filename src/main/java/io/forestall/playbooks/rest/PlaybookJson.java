@@ -2,6 +2,7 @@ package io.forestall.playbooks.rest;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import io.forestall.playbooks.Backtest;
 import io.forestall.playbooks.DefinitionJson;
 import io.forestall.playbooks.EvidenceJson;
 import io.forestall.playbooks.Playbook;
@@ -75,6 +76,23 @@ final class PlaybookJson {
       json.add("error", r.getError());
     }
     return json.build();
+  }
+
+  static JsonObject backtest(Backtest backtest) {
+    JsonArrayBuilder days = JSON.createArrayBuilder();
+    for (Backtest.Day d : backtest.days()) {
+      days.add(
+          JSON.createObjectBuilder()
+              .add("date", d.date().toString())
+              .add("matches", d.matches())
+              .add("firstMatches", d.firstMatches()));
+    }
+    return JSON.createObjectBuilder()
+        .add("from", backtest.from().toString())
+        .add("to", backtest.to().toString())
+        .add("customers", backtest.customers())
+        .add("days", days)
+        .build();
   }
 
   static JsonObject dryRun(ScanService.DryRun dryRun, int shown) {

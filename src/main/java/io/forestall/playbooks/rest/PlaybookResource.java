@@ -3,11 +3,14 @@ package io.forestall.playbooks.rest;
 import static io.forestall.kernel.JsonFactory.JSON;
 
 import io.forestall.platform.rest.JsonInput;
+import io.forestall.playbooks.Backtests;
 import io.forestall.playbooks.DefinitionJson;
+import io.forestall.playbooks.InvalidPlaybookException;
 import io.forestall.playbooks.Playbook;
 import io.forestall.playbooks.PlaybookService;
 import io.forestall.playbooks.ScanMode;
 import io.forestall.playbooks.ScanService;
+import io.forestall.playbooks.Violation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -19,11 +22,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The playbooks API: the same definition model the editor edits, and its lifecycle. */
@@ -37,6 +44,7 @@ public class PlaybookResource {
 
   @Inject PlaybookService playbooks;
   @Inject ScanService scans;
+  @Inject Backtests backtests;
 
   @GET
   @Operation(summary = "List the tenant's playbooks")
@@ -107,6 +115,14 @@ public class PlaybookResource {
   }
 
   @POST
+  @Path("/{id}/backtest")
+  @Operation(summary = "Who the draft would have matched on each day from..to; creates nothing")
+  public JsonObject backtest(
+      @PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    return PlaybookJson.backtest(backtests.run(id, date("/from", from), date("/to", to)));
+  }
+
+  @POST
   @Path("/{id}/scan")
   @Operation(summary = "Scan the published version now")
   public JsonObject scan(@PathParam("id") long id) {
@@ -133,5 +149,18 @@ public class PlaybookResource {
 
   private JsonObject full(Playbook p) {
     return PlaybookJson.full(p, playbooks.published(p));
+  }
+
+  /** A query parameter as a date; absent stays null for the rules to name. */
+  private static LocalDate date(String pointer, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidPlaybookException(
+          List.of(new Violation(pointer, "must be a date as 2026-10-01, not '" + text + "'")));
+    }
   }
 }

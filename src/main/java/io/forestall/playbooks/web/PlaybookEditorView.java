@@ -3,6 +3,9 @@ package io.forestall.playbooks.web;
 import io.forestall.events.EventService;
 import io.forestall.kernel.ConflictException;
 import io.forestall.platform.faces.Messages;
+import io.forestall.platform.security.CurrentSession;
+import io.forestall.playbooks.Backtest;
+import io.forestall.playbooks.Backtests;
 import io.forestall.playbooks.DefinitionDiff;
 import io.forestall.playbooks.DefinitionJson;
 import io.forestall.playbooks.InvalidPlaybookException;
@@ -30,6 +33,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -59,6 +63,8 @@ public class PlaybookEditorView implements Serializable {
 
   @Inject PlaybookService playbooks;
   @Inject ScanService scans;
+  @Inject Backtests backtests;
+  @Inject CurrentSession session;
   @Inject PlaybookSchedules schedules;
   @Inject EventService events;
 
@@ -78,11 +84,18 @@ public class PlaybookEditorView implements Serializable {
   private String contactEventType = "ticket.created";
   private String rootCause;
   private List<MatchRow> dryRun;
+  private LocalDate backtestFrom;
+  private LocalDate backtestTo;
+  private transient Backtests.Running backtestRunning;
+  private Backtest backtest;
+  private String backtestChart;
   private int dryRunCount;
   private List<DefinitionDiff.Change> diff;
   private Integer diffVersion;
 
   public void load() {
+    backtestTo = LocalDate.now(session.zone());
+    backtestFrom = backtestTo.minusDays(29);
     if (id == null) {
       conditions.add(new ConditionInput());
       return;
@@ -192,6 +205,43 @@ public class PlaybookEditorView implements Serializable {
       dryRun = matches.stream().limit(200).map(MatchRow::new).toList();
     } catch (InvalidPlaybookException e) {
       show(e.violations());
+    }
+  }
+
+  /** Starts a backtest of the form's definition; the page polls {@link #getBacktestProgress}. */
+  public void startBacktest() {
+    try {
+      backtestRunning = backtests.start(definition(), backtestFrom, backtestTo);
+      backtest = null;
+      backtestChart = null;
+    } catch (InvalidPlaybookException e) {
+      show(e.violations());
+    }
+  }
+
+  public int getBacktestProgress() {
+    if (backtestRunning == null) {
+      return 0;
+    }
+    return backtestRunning.finished() ? 100 : Math.min(99, backtestRunning.percent());
+  }
+
+  public boolean isBacktestRunning() {
+    return backtestRunning != null;
+  }
+
+  /** Takes the finished backtest's answer and charts it. */
+  public void backtestDone() {
+    if (backtestRunning == null) {
+      return;
+    }
+    try {
+      backtest = backtestRunning.result();
+      backtestChart = BacktestChart.of(backtest);
+    } catch (RuntimeException e) {
+      error(Messages.text("playbook.backtest.failed"));
+    } finally {
+      backtestRunning = null;
     }
   }
 
@@ -424,6 +474,30 @@ public class PlaybookEditorView implements Serializable {
 
   public List<MatchRow> getDryRun() {
     return dryRun;
+  }
+
+  public LocalDate getBacktestFrom() {
+    return backtestFrom;
+  }
+
+  public void setBacktestFrom(LocalDate backtestFrom) {
+    this.backtestFrom = backtestFrom;
+  }
+
+  public LocalDate getBacktestTo() {
+    return backtestTo;
+  }
+
+  public void setBacktestTo(LocalDate backtestTo) {
+    this.backtestTo = backtestTo;
+  }
+
+  public Backtest getBacktest() {
+    return backtest;
+  }
+
+  public String getBacktestChart() {
+    return backtestChart;
   }
 
   public int getDryRunCount() {

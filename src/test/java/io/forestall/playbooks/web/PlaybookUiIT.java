@@ -111,5 +111,21 @@ class PlaybookUiIT {
     assertTrue(
         page.findElement(By.id("auditForm:audit")).getText().contains("published version 1"));
     browser.screenshot("audit-log");
+
+    page.get(Api.APP + "/playbooks/list.xhtml");
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.linkText("Bill shock")));
+    page.findElement(By.linkText("Bill shock")).click();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.linkText("Backtest")));
+    page.findElement(By.linkText("Backtest")).click();
+    page.findElement(By.id("editor:tabs:runBacktest")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#editor\\:tabs\\:backtestChart canvas")));
+    assertTrue(
+        page.findElement(By.id("editor:tabs:backtestSummary")).getText().startsWith("2 customers"),
+        page.findElement(By.id("editor:tabs:backtestResult")).getText());
+    browser.screenshot("playbook-backtest");
   }
 }

@@ -1,12 +1,12 @@
-package io.forestall.events.web;
+package io.forestall.platform.faces;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
-/** Builds the Chart.js configurations the event screens draw with PrimeFaces' p:chart. */
-final class ChartJson {
+/** Builds the Chart.js configurations screens draw with PrimeFaces' p:chart. */
+public final class ChartJson {
 
   private static final String[] COLOURS = {
     "#2f7d5b", "#f2a541", "#3b82f6", "#c0392b", "#8e44ad", "#16a085", "#7f8c8d"
@@ -15,7 +15,7 @@ final class ChartJson {
   private ChartJson() {}
 
   /** A chart of {@code type} over {@code labels}, legend below, sized by its container. */
-  static String of(
+  public static String of(
       String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, JsonObjectBuilder scales) {
     JsonObjectBuilder options =
         JSON.createObjectBuilder()
@@ -36,7 +36,8 @@ final class ChartJson {
         .toString();
   }
 
-  static String colour(int index) {
+  /** The palette's {@code index}th colour, cycling. */
+  public static String colour(int index) {
     return COLOURS[index % COLOURS.length];
   }
 }

@@ -1,20 +1,19 @@
-package io.forestall.events.rest;
+package io.forestall.events;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
-import io.forestall.events.CustomerEvent;
-import io.forestall.events.EventRow;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.util.List;
 
 /** Events on the API, in the shape they were sent, plus when Forestall received them. */
-final class EventJson {
+public final class EventJson {
 
   private EventJson() {}
 
-  static JsonObject of(EventRow row) {
+  /** One event with its customer's external id. */
+  public static JsonObject of(EventRow row) {
     CustomerEvent e = row.getEvent();
     JsonObjectBuilder json =
         JSON.createObjectBuilder()
@@ -30,7 +29,8 @@ final class EventJson {
     return json.build();
   }
 
-  static String page(List<EventRow> rows, long total, int offset, int limit) {
+  /** A page of events as the list endpoints answer it. */
+  public static String page(List<EventRow> rows, long total, int offset, int limit) {
     var items = JSON.createArrayBuilder();
     rows.forEach(r -> items.add(of(r)));
     return JSON.createObjectBuilder()
