@@ -35,6 +35,7 @@ class PageAccessIT {
           "/playbooks/edit.xhtml",
           "/cases/list.xhtml",
           "/settings/audit.xhtml",
+          "/settings/complaints.xhtml",
           "/platform/tenants.xhtml"
         }) {
       Answer answer = Api.get(page, null);
@@ -47,6 +48,7 @@ class PageAccessIT {
     String agent = Api.token("acme-agent");
     assertEquals(200, Api.get("/customers/list.xhtml", agent).status());
     assertEquals(403, Api.get("/settings/tenant.xhtml", agent).status());
+    assertEquals(403, Api.get("/settings/complaints.xhtml", agent).status());
     assertEquals(403, Api.get("/platform/tenants.xhtml", agent).status());
   }
 

@@ -1,5 +1,6 @@
 package io.forestall.playbooks.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.forestall.testsupport.Api;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -127,5 +130,52 @@ class PlaybookUiIT {
         page.findElement(By.id("editor:tabs:backtestSummary")).getText().startsWith("2 customers"),
         page.findElement(By.id("editor:tabs:backtestResult")).getText());
     browser.screenshot("playbook-backtest");
+  }
+
+  @Test
+  void complaintWeightsAreTriedOnASampleAndSaved() {
+    browser.login("/settings/complaints.xhtml", "brightwheel-admin");
+    WebDriver page = browser.open();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("weights:score")));
+    page.findElement(By.id("weights:sampleText"))
+        .sendKeys("You charged me £80 twice for the same oil change and nobody answers my emails.");
+    page.findElement(By.id("weights:score")).click();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("weights:parts")));
+    assertTrue(
+        page.findElement(By.id("weights:parts")).getText().contains("mentions money"),
+        page.findElement(By.id("weights:result")).getText());
+
+    WebElement frontline = page.findElement(By.id("weights:frontlineTeam"));
+    frontline.clear();
+    page.findElement(By.id("weights:save")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("weights"), "Team for simple complaints: is required"));
+    browser.screenshot("complaint-weights-mistake");
+
+    page.findElement(By.id("weights:frontlineTeam")).sendKeys("Service desk");
+    WebElement money = page.findElement(By.id("weights:money_input"));
+    money.sendKeys(Keys.chord(Keys.CONTROL, "a"), "35");
+    page.findElement(By.id("weights:save")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("weights:messages"), "Complaint scoring saved"));
+    page.navigate().refresh();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("weights:score")));
+    assertEquals(
+        "Service desk", page.findElement(By.id("weights:frontlineTeam")).getAttribute("value"));
+    assertTrue(
+        page.findElement(By.id("weights:money_input")).getAttribute("value").startsWith("35"),
+        page.findElement(By.id("weights:money_input")).getAttribute("value"));
+    page.findElement(By.id("weights:sampleText")).sendKeys("Refund my money now");
+    page.findElement(By.id("weights:score")).click();
+    browser
+        .waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("weights:parts"), "35"));
+    browser.screenshot("complaint-weights");
   }
 }
