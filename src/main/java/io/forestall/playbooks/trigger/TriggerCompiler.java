@@ -80,7 +80,7 @@ public final class TriggerCompiler {
     return switch (c.kind()) {
       case EVENT -> List.of("event", "at", "value", "attrs");
       case THRESHOLD -> List.of("agg", "n");
-      case CHANGE -> List.of("recent", "base", "rn", "bn");
+      case CHANGE -> List.of("recent", "base");
       case LAPSE -> List.of("last", "n", "gap");
       case BURST -> List.of("at", "span");
       case COMPLAINT -> List.of("event", "at", "attrs", "avglen");
@@ -245,18 +245,18 @@ public final class TriggerCompiler {
   }
 
   /**
-   * Recent and baseline aggregates in one pass; per-day kinds compare {@code recent / window} with
-   * {@code ratio × base / baseline}, multiplied out so the database never divides.
+   * Recent and baseline aggregates in one pass, compared outside the grouping so each aggregate is
+   * computed once even in a generic plan (a {@code having} repeating them with their own bind
+   * parameters would compute them twice). Per-day kinds compare {@code recent / window} with {@code
+   * ratio × base / baseline}, multiplied out so the database never divides.
    */
   private Sql change(String p, Condition.Change ch, Trigger trigger, ScanScope scope) {
     Instant asOf = scope.asOf();
     Instant split = asOf.minus(ch.window());
     Instant start = split.minus(ch.baseline());
     String value = valueOf(ch.aggregate());
-    String recentValue = "case when e.occurred_at > ? then " + value + " end";
-    String baseValue = "case when e.occurred_at <= ? then " + value + " end";
-    Sql recent = new Sql().add(ch.aggregate().sql(recentValue), at(split));
-    Sql base = new Sql().add(ch.aggregate().sql(baseValue), at(split));
+    String recent = "x." + p + "recent";
+    String base = "x." + p + "base";
     BigDecimal recentScale = BigDecimal.ONE;
     BigDecimal ratio = ch.ratio();
     if (ch.perDay()) {
@@ -264,24 +264,23 @@ public final class TriggerCompiler {
       ratio = ratio.multiply(days(ch.window()));
     }
     return new Sql()
-        .add("select e.customer_id, ")
-        .add(recent)
+        .add("select x.customer_id, " + recent + ", " + base + " from (select e.customer_id, ")
+        .add(ch.aggregate().sql("case when e.occurred_at > ? then " + value + " end"), at(split))
         .add(" as " + p + "recent, ")
-        .add(base)
-        .add(" as " + p + "base, count(" + recentValue + ") as " + p + "rn, ", at(split))
-        .add("count(" + baseValue + ") as " + p + "bn from " + EVENTS, at(split))
+        .add(ch.aggregate().sql("case when e.occurred_at <= ? then " + value + " end"), at(split))
+        .add(" as " + p + "base from " + EVENTS)
         .add(events(ch.eventType(), start, asOf, trigger, scope))
-        .add(" group by e.customer_id having ")
-        .add(base)
-        .add(" > 0 and ")
-        .add(ch.perDay() ? new Sql().add("coalesce(").add(recent).add(", 0)") : recent)
         .add(
-            " * cast(? as numeric(20, 6)) "
+            " group by e.customer_id) x where "
+                + base
+                + " > 0 and "
+                + (ch.perDay() ? "coalesce(" + recent + ", 0)" : recent)
+                + " * cast(? as numeric(20, 6)) "
                 + ch.comparison().symbol()
-                + " cast(? as numeric(20, 6)) * ",
+                + " cast(? as numeric(20, 6)) * "
+                + base,
             recentScale,
-            ratio)
-        .add(base);
+            ratio);
   }
 
   /** A window's length in days, as the per-day rates of CHANGE count them. */
