@@ -107,6 +107,8 @@ public final class IngestBenchmark {
       Figures batch = forestallBatches(window);
       Figures rawBatch = rawBatches(window);
       report(single, rawSingle, batch, rawBatch);
+      int detections = Integer.getInteger("bench.detections", 300);
+      reportDetection(detectionLatencies(detections), detections);
     } finally {
       KeycloakForTests.stop(server);
       KeycloakForTests.stop(keycloak);
@@ -134,6 +136,81 @@ public final class IngestBenchmark {
     System.out.printf(
         "batches:       %.0f %% of raw (goal >= 50 %%): %s%n",
         batchRatio * 100, batchRatio >= 0.5 ? "MET" : "MISSED");
+  }
+
+  /**
+   * Event to case: publishes an EVENT playbook, sends {@code count} signed events of its type for
+   * new customers at {@code bench.detectionRate} per second, and answers, per event, the
+   * milliseconds from its receipt to the end of the scan that opened its case, both on the server's
+   * clock.
+   */
+  private double[] detectionLatencies(int count) throws Exception {
+    int rate = Integer.getInteger("bench.detectionRate", 20);
+    String admin = Api.token("acme-admin");
+    Api.Answer playbook =
+        Api.post(
+            "/api/v1/playbooks",
+            admin,
+            "{\"name\":\"Bench detection\",\"level\":\"ALERT\",\"cooldown\":\"PT0M\","
+                + "\"schedule\":\"0 0 6 * * ?\",\"trigger\":{\"conditions\":[{\"kind\":"
+                + "\"EVENT\",\"eventType\":\"bench.detect\"}]}}");
+    long id = playbook.json().getJsonNumber("id").longValue();
+    Api.post("/api/v1/playbooks/" + id + "/publish", admin, "");
+    System.out.printf("Detection: %d events at %d/s...%n", count, rate);
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      long due = start + i * 1_000_000_000L / rate;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      send(
+          "{\"id\":\"detect-"
+              + i
+              + "\",\"customer\":\"DET-"
+              + i
+              + "\",\"type\":\"bench.detect\",\"occurredAt\":\""
+              + Instant.now()
+              + "\"}");
+    }
+    String latencies =
+        "select extract(epoch from (r.started_at - e.received_at)) * 1000 + r.duration_ms"
+            + " from customer_event e join customer_case c on c.customer_id = e.customer_id"
+            + " and c.playbook_id = ? join scan_run r on r.id = c.scan_run_id"
+            + " where e.tenant_id = ? and e.type = 'bench.detect'";
+    try (Connection c = connect();
+        PreparedStatement q = c.prepareStatement(latencies)) {
+      q.setLong(1, id);
+      q.setLong(2, tenantId);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (true) {
+        List<Double> found = new ArrayList<>();
+        try (ResultSet r = q.executeQuery()) {
+          while (r.next()) {
+            found.add(r.getDouble(1));
+          }
+        }
+        if (found.size() >= count || System.nanoTime() > deadline) {
+          System.out.printf("%d of %d events have their case%n", found.size(), count);
+          return found.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private static void reportDetection(double[] sortedMillis, int sent) {
+    if (sortedMillis.length < sent) {
+      System.out.printf(
+          "event to case: only %d of %d events got a case within 30 s: MISSED%n",
+          sortedMillis.length, sent);
+      return;
+    }
+    double p50 = sortedMillis[(int) Math.ceil(0.50 * sortedMillis.length) - 1];
+    double p95 = sortedMillis[(int) Math.ceil(0.95 * sortedMillis.length) - 1];
+    System.out.printf(
+        "event to case:  p50 %.0f ms, p95 %.0f ms, max %.0f ms (goal p95 < 2000 ms): %s%n",
+        p50, p95, sortedMillis[sortedMillis.length - 1], p95 < 2000 ? "MET" : "MISSED");
   }
 
   private Figures forestallSingles(Duration duration) throws Exception {
