@@ -1,6 +1,8 @@
 package io.forestall.playbooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.forestall.audit.AuditEntry;
@@ -8,6 +10,7 @@ import io.forestall.audit.AuditLog;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.RootCauseCount;
 import io.forestall.kernel.Role;
+import io.forestall.playbooks.trigger.ComplaintWeights;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.As;
@@ -46,6 +49,7 @@ class PlaybookApiIT {
 
   @Inject AuditLog audit;
   @Inject CaseService cases;
+  @Inject ComplaintSettings complaints;
 
   private static String unique(String prefix) {
     return prefix + UUID.randomUUID().toString().substring(0, 8);
@@ -293,6 +297,14 @@ class PlaybookApiIT {
             .status());
     assertEquals(404, Api.get("/api/v1/cases/" + caseId, stranger).status());
     assertEquals(404, Api.get("/api/v1/customers/PB-1", stranger).status());
+    String strangerPerson = Api.token("globex-admin");
+    for (String page :
+        List.of("/playbooks/edit.xhtml?id=" + id, "/cases/view.xhtml?id=" + caseId)) {
+      Answer shown = Api.get(page, strangerPerson);
+      assertFalse(shown.body().contains(name), page + " shows " + name);
+      assertFalse(shown.body().contains("PB-1"), page);
+    }
+    assertFalse(Api.get("/cases/list.xhtml", strangerPerson).body().contains(name));
     assertEquals(0, casesOf(stranger, id));
     assertTrue(
         Api.get("/api/v1/playbooks", stranger).json().getJsonArray("items").stream()
@@ -405,5 +417,29 @@ class PlaybookApiIT {
     assertTrue(
         As.user("globex", Role.AGENT, () -> cases.problemBoard()).stream()
             .noneMatch(r -> r.getRootCause().equals(cause)));
+  }
+
+  @Test
+  void complaintWeightsBelongToOneTenant() {
+    ComplaintWeights globex =
+        new ComplaintWeights(5, 10, 40, 0, 35, 25, "Kundenbetreuung Plus", "Service");
+    As.user("globex", Role.TENANT_ADMIN, () -> complaints.save(globex));
+    assertEquals(globex, As.user("globex", Role.AGENT, () -> complaints.get()));
+    assertEquals(
+        ComplaintWeights.DEFAULTS.skilledTeam(),
+        As.user("acme", Role.TENANT_ADMIN, () -> complaints.get()).skilledTeam());
+    InvalidPlaybookException invalid =
+        assertThrows(
+            InvalidPlaybookException.class,
+            () ->
+                As.user(
+                    "globex",
+                    Role.TENANT_ADMIN,
+                    () -> complaints.save(new ComplaintWeights(-1, 10, 101, 0, 0, 0, " ", "x"))));
+    assertEquals(
+        List.of("/perAttachment", "/longText", "/skilledTeam"),
+        invalid.violations().stream().map(Violation::pointer).toList());
+    assertEquals(
+        globex, As.user("globex", Role.AGENT, () -> complaints.get()), "nothing half-saved");
   }
 }

@@ -36,6 +36,11 @@ public final class ComplaintScoring {
     this.zone = zone;
   }
 
+  /** The tenant's time zone, in which complaint times (and evidence times) are read. */
+  public ZoneId zone() {
+    return zone;
+  }
+
   public ComplaintScore score(
       JsonObject attributes, Instant occurredAt, BigDecimal averageLength, int complexAt) {
     List<ComplaintScore.Part> parts = new ArrayList<>();

@@ -12,13 +12,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Turns the rows of a {@link TriggerCompiler} query into matches with their findings. */
 final class MatchReader {
+
+  private static final DateTimeFormatter LOCAL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
 
   private final Trigger trigger;
   private final Instant asOf;
@@ -58,7 +63,7 @@ final class MatchReader {
         data.put("attributes", json(row.getString(p + "attrs")));
         yield e.eventType()
             + " at "
-            + at
+            + local(at)
             + (value == null ? "" : " (value " + money(value).toPlainString() + ")");
       }
       case THRESHOLD -> {
@@ -143,7 +148,7 @@ final class MatchReader {
             + " for "
             + days
             + " days since "
-            + last
+            + local(last)
             + usual
             + " (limit max("
             + l.minDays()
@@ -168,7 +173,7 @@ final class MatchReader {
             + " in "
             + Durations.words(b.window())
             + "), last at "
-            + at;
+            + local(at);
       }
       case COMPLAINT -> {
         Condition.Complaint cp = (Condition.Complaint) condition;
@@ -179,9 +184,16 @@ final class MatchReader {
         data.put("eventId", row.getString(p + "event"));
         data.put("occurredAt", at.toString());
         data.put("score", score);
-        yield cp.eventType() + " at " + at + " scored " + score;
+        yield cp.eventType() + " at " + local(at) + " scored " + score;
       }
     };
+  }
+
+  /**
+   * A moment as people read it in evidence: the tenant's local time to the minute, with its zone.
+   */
+  private String local(Instant at) {
+    return LOCAL.format(at.atZone(scoring.zone()));
   }
 
   private static String span(long seconds) {

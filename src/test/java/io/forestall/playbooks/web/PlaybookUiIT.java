@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -119,6 +120,15 @@ class PlaybookUiIT {
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.linkText("Bill shock")));
     page.findElement(By.linkText("Bill shock")).click();
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.linkText("Backtest")));
+    ((JavascriptExecutor) page)
+        .executeScript(
+            "arguments[0].scrollIntoView()", page.findElement(By.id("editor:tabs:level")));
+    browser.screenshot("playbook-editor-definition");
+    ((JavascriptExecutor) page)
+        .executeScript(
+            "arguments[0].scrollIntoView()", page.findElement(By.id("editor:tabs:schedule")));
+    browser.screenshot("playbook-editor-guardrails");
+    ((JavascriptExecutor) page).executeScript("window.scrollTo(0, 0)");
     page.findElement(By.linkText("Backtest")).click();
     page.findElement(By.id("editor:tabs:runBacktest")).click();
     browser
