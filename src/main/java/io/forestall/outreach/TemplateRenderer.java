@@ -1,0 +1,99 @@
+package io.forestall.outreach;
+
+import static io.forestall.kernel.JsonFactory.JSON;
+
+import com.samskivert.mustache.Escapers;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders templates with Mustache: variables and sections, no code. Variables are escaped for the
+ * part they land in (HTML in markup, JSON strings in webhook payloads); a known variable without a
+ * value renders empty, an unknown one is an error.
+ */
+public final class TemplateRenderer {
+
+  private static final Mustache.Escaper JSON_STRING =
+      text -> {
+        String quoted = JSON.createValue(text).toString();
+        return quoted.substring(1, quoted.length() - 1);
+      };
+
+  private TemplateRenderer() {}
+
+  /**
+   * One part's mistake, located by a JSON pointer into the content: {@code /variants/de/subject}.
+   */
+  public record Problem(String pointer, String message) {}
+
+  /** A rendered message: the locale it was written in and its parts. */
+  public record Rendered(String locale, Map<String, String> parts) {}
+
+  /** The variant for {@code locale}, rendered with {@code context}. */
+  public static Rendered render(
+      TemplateContent content, String locale, Map<String, Object> context) {
+    String chosen = content.localeFor(locale);
+    Map<String, String> parts = new LinkedHashMap<>();
+    for (String part : content.channel().parts()) {
+      String text = content.variants().getOrDefault(chosen, Map.of()).getOrDefault(part, "");
+      parts.put(part, compile(content.channel(), part, text).execute(context));
+    }
+    return new Rendered(chosen, parts);
+  }
+
+  /**
+   * What is wrong with the content: no variant in the fallback locale, Mustache syntax, variables
+   * or sections that are not {@link MessageVariables}.
+   */
+  public static List<Problem> check(TemplateContent content) {
+    List<Problem> problems = new ArrayList<>();
+    if (!content.variants().containsKey(content.fallbackLocale())) {
+      problems.add(
+          new Problem(
+              "/fallbackLocale",
+              "has no text: write the " + content.fallbackLocale() + " variant or pick another"));
+    }
+    content
+        .variants()
+        .forEach(
+            (locale, parts) -> {
+              for (String part : content.channel().parts()) {
+                String pointer = "/variants/" + locale + "/" + part;
+                try {
+                  compile(content.channel(), part, parts.getOrDefault(part, ""))
+                      .execute(MessageVariables.SAMPLE);
+                } catch (MustacheException e) {
+                  problems.add(new Problem(pointer, explain(e)));
+                }
+              }
+            });
+    return problems;
+  }
+
+  private static Template compile(Channel channel, String part, String text) {
+    Mustache.Escaper escaper =
+        switch (channel.escaping(part)) {
+          case HTML -> Escapers.HTML;
+          case JSON -> JSON_STRING;
+          case NONE -> Escapers.NONE;
+        };
+    return Mustache.compiler()
+        .withEscaper(escaper)
+        .strictSections(true)
+        .nullValue("")
+        .compile(text);
+  }
+
+  /** Mustache's message in the editor's words: which name on which line. */
+  private static String explain(MustacheException e) {
+    if (e instanceof MustacheException.Context c) {
+      return "unknown variable {{" + c.key + "}} on line " + c.lineNo;
+    }
+    return e.getMessage();
+  }
+}
