@@ -34,6 +34,8 @@ class PageAccessIT {
           "/playbooks/list.xhtml",
           "/playbooks/edit.xhtml",
           "/cases/list.xhtml",
+          "/outreach/templates.xhtml",
+          "/outreach/template.xhtml",
           "/settings/audit.xhtml",
           "/settings/complaints.xhtml",
           "/platform/tenants.xhtml"

@@ -1,0 +1,114 @@
+package io.forestall.outreach.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.forestall.testsupport.Api;
+import io.forestall.testsupport.Browser;
+import io.forestall.testsupport.Deployments;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The template screens in a real browser: a misspelt variable is named before publishing, the
+ * preview renders a real demo case, publishing numbers the version, SMS texts are counted.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TemplateUiIT {
+
+  @RegisterExtension Browser browser = new Browser();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.forestall();
+  }
+
+  @Test
+  void anEmailTemplateIsCheckedPreviewedAndPublished() {
+    String name = "Bill shock mail " + UUID.randomUUID().toString().substring(0, 6);
+    browser.login("/outreach/template.xhtml", "acme-admin");
+    WebDriver page = browser.open();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("template:save")));
+    page.findElement(By.id("template:name")).sendKeys(name);
+    page.findElement(By.cssSelector("[id$=':part']")).sendKeys("Your bill, {{customer.nmae}}");
+    page.findElements(By.cssSelector("textarea[id$=':partText']"))
+        .get(0)
+        .sendKeys(
+            "<p>Hi {{customer.firstName}},</p><p>your last bill was <b>{{evidence.recent}}</b>"
+                + " against {{evidence.baseline}} usually ({{evidence.changePercent}} %).</p>");
+    page.findElements(By.cssSelector("textarea[id$=':partText']"))
+        .get(1)
+        .sendKeys("Hi {{customer.firstName}}, your last bill was {{evidence.recent}}.");
+    page.findElement(By.id("template:save")).click();
+    browser.waiting().until(ExpectedConditions.urlContains("id="));
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("template:publish")));
+    page.findElement(By.id("template:publish")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("template:messages"), "customer.nmae"));
+    browser.screenshot("template-unknown-variable");
+
+    var subject = page.findElement(By.cssSelector("[id$=':part']"));
+    subject.clear();
+    subject.sendKeys("Your bill, {{customer.firstName}}");
+    ((JavascriptExecutor) page)
+        .executeScript(
+            "var s = document.getElementById('template:previewCase_input');"
+                + "for (var i = 0; i < s.options.length; i++) {"
+                + " if (s.options[i].text.indexOf('ACME-1002') === 0) { s.selectedIndex = i; } }");
+    page.findElement(By.id("template:runPreview")).click();
+    browser
+        .waiting()
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("template:previewResult")));
+    String previewed = page.findElement(By.id("template:previewResult")).getText();
+    assertTrue(previewed.contains("Your bill, Harry"), previewed);
+    assertTrue(previewed.contains("182.40"), previewed);
+    page.findElement(By.id("template:publish")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("growl_container"), "Published as version 1"));
+    browser.screenshot("template-editor");
+
+    page.get(Api.APP + "/outreach/templates.xhtml");
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("templates")));
+    assertTrue(page.findElement(By.id("templates")).getText().contains(name));
+    browser.screenshot("templates-list");
+  }
+
+  @Test
+  void smsTextsAreCountedInSegments() {
+    browser.login("/outreach/template.xhtml", "acme-admin");
+    WebDriver page = browser.open();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("template:save")));
+    ((JavascriptExecutor) page)
+        .executeScript(
+            "var s = document.getElementById('template:channel_input'); s.value = 'SMS';"
+                + " s.dispatchEvent(new Event('change'));");
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("template:smsLength"), "GSM-7"));
+    page.findElement(By.cssSelector("textarea[id$=':partText']")).sendKeys("€".repeat(81));
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("template:smsLength"), "162 characters in GSM-7: 2 SMS parts"));
+    browser.screenshot("template-sms");
+  }
+}
