@@ -82,6 +82,11 @@ public final class JsonInput {
     return json.get(name);
   }
 
+  /** The object's field names, in the order sent. */
+  public Set<String> names() {
+    return json.keySet();
+  }
+
   public boolean has(String name) {
     return json.containsKey(name);
   }
