@@ -56,7 +56,7 @@ class EventIngestIT {
 
   @Test
   void singleAndBatchedEventsAreStoredOnceAndUnknownCustomersCreated() throws Exception {
-    String key = IngestFixture.key("acme-admin", "INGEST");
+    String key = Api.key("acme-admin", "INGEST");
     String first = id();
     String newCustomer = "NEW-" + UUID.randomUUID();
     Answer single =
@@ -89,7 +89,7 @@ class EventIngestIT {
 
   @Test
   void racingDeliveriesOfOneEventStoreItOnce() throws Exception {
-    String key = IngestFixture.key("acme-admin", "INGEST");
+    String key = Api.key("acme-admin", "INGEST");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       for (int round = 0; round < 5; round++) {
@@ -112,7 +112,7 @@ class EventIngestIT {
 
   @Test
   void aKeyWritesAndReadsOnlyItsOwnTenant() throws Exception {
-    String acmeKey = IngestFixture.key("acme-admin", "FULL");
+    String acmeKey = Api.key("acme-admin", "FULL");
     String event = id();
     assertEquals(
         202,
@@ -131,7 +131,7 @@ class EventIngestIT {
                 events.find(new EventQuery(null, null, null, null, 0, 500)).stream()
                     .noneMatch(e -> e.getEvent().getEventId().equals(event))));
 
-    String ingestOnly = IngestFixture.key("acme-admin", "INGEST");
+    String ingestOnly = Api.key("acme-admin", "INGEST");
     assertEquals(403, Api.get("/api/v1/customers", ingestOnly).status());
     assertEquals(403, Api.get("/api/v1/api-keys", acmeKey).status(), "keys do not manage keys");
   }
@@ -193,7 +193,7 @@ class EventIngestIT {
   @Test
   void aTenantOverItsRateLimitGets429WithRetryAfter() {
     long globex = As.tenant("globex").id();
-    String key = IngestFixture.key("globex-admin", "INGEST");
+    String key = Api.key("globex-admin", "INGEST");
     As.person(
         Role.PLATFORM_ADMIN,
         () -> {
@@ -225,7 +225,7 @@ class EventIngestIT {
 
   @Test
   void rejectedRequestsAreLoggedForTheTenant() throws InterruptedException {
-    String key = IngestFixture.key("acme-admin", "INGEST");
+    String key = Api.key("acme-admin", "INGEST");
     // The log keeps at most one rejection a second per tenant and door.
     Thread.sleep(1100);
     Answer bad = Api.post("/api/v1/events", key, "{\"id\":\"x\"}");
@@ -243,7 +243,7 @@ class EventIngestIT {
 
   @Test
   void eventsAreReadBackThroughTheApiByTheirTenantOnly() {
-    String key = IngestFixture.key("acme-admin", "INGEST");
+    String key = Api.key("acme-admin", "INGEST");
     String customer = "READ-" + UUID.randomUUID();
     String event = id();
     assertEquals(
@@ -271,7 +271,7 @@ class EventIngestIT {
 
   @Test
   void anotherTenantsScreensShowNoneOfTheEvents() {
-    String key = IngestFixture.key("acme-admin", "INGEST");
+    String key = Api.key("acme-admin", "INGEST");
     String event = id();
     assertEquals(
         202,
@@ -290,7 +290,7 @@ class EventIngestIT {
 
   @Test
   void theNightlyHousekeepingDeletesEventsPastTheTenantsRetention() throws Exception {
-    String key = IngestFixture.key("globex-admin", "INGEST");
+    String key = Api.key("globex-admin", "INGEST");
     String old = id();
     String recent = id();
     String body =

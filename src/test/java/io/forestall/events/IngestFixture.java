@@ -20,10 +20,6 @@ final class IngestFixture {
     return answer.json();
   }
 
-  static String key(String admin, String scope) {
-    return createKey(Api.token(admin), scope).getString("key");
-  }
-
   static String secret(String admin) {
     Api.Answer answer =
         Api.post("/api/v1/inbound-secrets", Api.token(admin), "{\"name\":\"test\"}");

@@ -80,11 +80,7 @@ class PlaybookApiIT {
   }
 
   private static String key(String admin) {
-    Answer answer =
-        Api.post(
-            "/api/v1/api-keys", Api.token(admin), "{\"name\":\"playbooks\",\"scope\":\"FULL\"}");
-    assertEquals(201, answer.status(), answer.body());
-    return answer.json().getString("key");
+    return Api.key(admin, "FULL");
   }
 
   private static long create(String key, String body) {

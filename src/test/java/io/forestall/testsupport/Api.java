@@ -53,6 +53,19 @@ public final class Api {
     return answer.json().getString("access_token");
   }
 
+  /** A new API key of {@code scope} (FULL or INGEST), created by a demo tenant admin. */
+  public static String key(String admin, String scope) {
+    Answer answer =
+        post(
+            "/api/v1/api-keys",
+            token(admin),
+            "{\"name\":\"test " + scope.toLowerCase() + "\",\"scope\":\"" + scope + "\"}");
+    if (answer.status() != 201) {
+      throw new IllegalStateException("No key for " + admin + ": " + answer.body());
+    }
+    return answer.json().getString("key");
+  }
+
   public static Answer get(String path, String token) {
     return send(request(path, token).GET());
   }

@@ -28,11 +28,7 @@ class TemplateApiIT {
   }
 
   private static String key(String admin) {
-    Answer answer =
-        Api.post(
-            "/api/v1/api-keys", Api.token(admin), "{\"name\":\"templates\",\"scope\":\"FULL\"}");
-    assertEquals(201, answer.status(), answer.body());
-    return answer.json().getString("key");
+    return Api.key(admin, "FULL");
   }
 
   private static String sms(String name, String text) {

@@ -40,13 +40,7 @@ class PlaybookUiIT {
   @Test
   void editorBuildsValidatesPublishesAndDryRuns() {
     String type = "ui.rage_click_" + UUID.randomUUID().toString().substring(0, 6);
-    String key =
-        Api.post(
-                "/api/v1/api-keys",
-                Api.token("acme-admin"),
-                "{\"name\":\"ui\",\"scope\":\"INGEST\"}")
-            .json()
-            .getString("key");
+    String key = Api.key("acme-admin", "INGEST");
     StringBuilder clicks = new StringBuilder("{\"events\":[");
     for (int i = 0; i < 6; i++) {
       clicks
