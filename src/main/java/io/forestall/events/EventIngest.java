@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Takes in the current tenant's events, all or nothing per request. Unknown customers are created;
  * an event id seen before is counted as a duplicate. A request that loses a race on a unique key to
- * a concurrent one is retried, and then finds the other's rows.
+ * a concurrent one is retried, and then finds the other's rows. Requests of one event are stored
+ * together with concurrent ones ({@link IngestGroups}), one commit for many.
  */
 @ApplicationScoped
 public class EventIngest {
@@ -24,6 +25,7 @@ public class EventIngest {
   private static final int ATTEMPTS = 3;
 
   @Inject EventWriter writer;
+  @Inject IngestGroups groups;
   @Inject Clock clock;
 
   @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.INGEST})
@@ -44,6 +46,9 @@ public class EventIngest {
     long tenantId = TenantContext.require().id();
     for (int attempt = 1; ; attempt++) {
       try {
+        if (drafts.size() == 1) {
+          return groups.write(drafts.get(0), webhookId);
+        }
         return writer.write(tenantId, drafts, webhookId, clock.instant());
       } catch (RuntimeException e) {
         if (attempt >= ATTEMPTS || !isUniqueKeyRace(e)) {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -47,40 +48,91 @@ class EventWriter {
 
   @Transactional
   public IngestResult write(long tenantId, List<EventDraft> drafts, String webhookId, Instant now) {
+    List<EventDraft> unique = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (EventDraft draft : drafts) {
+      if (seen.add(draft.id())) {
+        unique.add(draft);
+      }
+    }
     try (Connection connection = database.managed().getConnection()) {
-      List<EventDraft> unique = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
-      Set<String> externalIds = new LinkedHashSet<>();
-      for (EventDraft draft : drafts) {
-        if (seen.add(draft.id())) {
-          unique.add(draft);
-          externalIds.add(draft.customer());
-        }
-      }
-      Map<String, Long> customerIds = customers.resolveOrCreate(externalIds);
-      int accepted;
-      if (database.vendor() == Database.Vendor.POSTGRESQL) {
-        accepted = insertInOneStatement(connection, tenantId, unique, customerIds, now);
-        recordTypes(connection, tenantId, unique, now);
-      } else {
-        List<EventDraft> fresh = insertReceipts(connection, tenantId, unique, now);
-        insertEvents(connection, tenantId, fresh, customerIds, now);
-        recordTypes(connection, tenantId, fresh, now);
-        accepted = fresh.size();
-      }
+      int accepted = insert(connection, tenantId, unique, now).size();
       IngestResult result = new IngestResult(accepted, drafts.size() - accepted);
-      if (accepted > 0) {
-        Set<String> types = new LinkedHashSet<>();
-        unique.forEach(d -> types.add(d.type()));
-        arrived.fire(new EventsArrived(TenantContext.require(), types));
-      }
       if (webhookId != null) {
-        recordDelivery(connection, tenantId, webhookId, result, now);
+        recordDelivery(connection, tenantId, List.of(webhookId), List.of(result), now);
       }
       return result;
     } catch (SQLException e) {
       throw new PersistenceException("Cannot store events", e);
     }
+  }
+
+  /**
+   * Writes the single events of several concurrent requests of one tenant in one transaction: one
+   * result per request, in order. An id sent twice in the group counts once, for its first request.
+   *
+   * @param webhookIds each request's delivery id, or null for API requests
+   */
+  @Transactional
+  public List<IngestResult> writeSingles(
+      long tenantId, List<EventDraft> drafts, List<String> webhookIds, Instant now) {
+    List<EventDraft> unique = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    boolean[] first = new boolean[drafts.size()];
+    for (int i = 0; i < drafts.size(); i++) {
+      first[i] = seen.add(drafts.get(i).id());
+      if (first[i]) {
+        unique.add(drafts.get(i));
+      }
+    }
+    try (Connection connection = database.managed().getConnection()) {
+      Set<String> fresh = insert(connection, tenantId, unique, now);
+      List<IngestResult> results = new ArrayList<>();
+      List<String> deliveries = new ArrayList<>();
+      List<IngestResult> delivered = new ArrayList<>();
+      for (int i = 0; i < drafts.size(); i++) {
+        boolean accepted = first[i] && fresh.contains(drafts.get(i).id());
+        IngestResult result = new IngestResult(accepted ? 1 : 0, accepted ? 0 : 1);
+        results.add(result);
+        if (webhookIds.get(i) != null) {
+          deliveries.add(webhookIds.get(i));
+          delivered.add(result);
+        }
+      }
+      recordDelivery(connection, tenantId, deliveries, delivered, now);
+      return results;
+    } catch (SQLException e) {
+      throw new PersistenceException("Cannot store events", e);
+    }
+  }
+
+  /**
+   * Inserts receipts and events for drafts with distinct ids, creating unknown customers, and
+   * answers the ids that were new; announces their types after the commit.
+   */
+  private Set<String> insert(
+      Connection connection, long tenantId, List<EventDraft> unique, Instant now)
+      throws SQLException {
+    Set<String> externalIds = new LinkedHashSet<>();
+    unique.forEach(d -> externalIds.add(d.customer()));
+    Map<String, Long> customerIds = customers.resolveOrCreate(externalIds);
+    List<EventDraft> fresh;
+    if (database.vendor() == Database.Vendor.POSTGRESQL) {
+      Set<String> ids = insertInOneStatement(connection, tenantId, unique, customerIds, now);
+      fresh = unique.stream().filter(d -> ids.contains(d.id())).toList();
+    } else {
+      fresh = insertReceipts(connection, tenantId, unique, now);
+      insertEvents(connection, tenantId, fresh, customerIds, now);
+    }
+    recordTypes(connection, tenantId, fresh, now);
+    if (!fresh.isEmpty()) {
+      Set<String> types = new LinkedHashSet<>();
+      fresh.forEach(d -> types.add(d.type()));
+      arrived.fire(new EventsArrived(TenantContext.require(), types));
+    }
+    Set<String> ids = new HashSet<>();
+    fresh.forEach(d -> ids.add(d.id()));
+    return ids;
   }
 
   private static List<EventDraft> insertReceipts(
@@ -165,9 +217,9 @@ class EventWriter {
 
   /**
    * PostgreSQL: receipts and events in one statement. The receipt insert returns only the ids it
-   * did not know, and only those rows go on into customer_event.
+   * did not know, only those rows go on into customer_event, and their ids come back.
    */
-  private static int insertInOneStatement(
+  private static Set<String> insertInOneStatement(
       Connection connection,
       long tenantId,
       List<EventDraft> drafts,
@@ -187,7 +239,7 @@ class EventWriter {
             + " insert into customer_event (tenant_id, customer_id, event_id, type, occurred_at,"
             + " num_value, attributes, received_at)"
             + " select ?, i.customer_id, i.event_id, i.type, i.occurred_at, i.num_value, i.attributes, ?"
-            + " from input i join fresh f on f.event_id = i.event_id");
+            + " from input i join fresh f on f.event_id = i.event_id returning event_id");
     OffsetDateTime received = now.atOffset(ZoneOffset.UTC);
     try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
       int p = 1;
@@ -207,27 +259,43 @@ class EventWriter {
       insert.setObject(p++, received);
       insert.setLong(p++, tenantId);
       insert.setObject(p, received);
-      return insert.executeUpdate();
+      Set<String> ids = new HashSet<>();
+      try (ResultSet rows = insert.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+      return ids;
     }
   }
 
   /**
-   * Records the delivery's webhook-id. A redelivery finds it there and changes nothing; its events
+   * Records each delivery's webhook-id. A redelivery finds it there and changes nothing; its events
    * are duplicates by their own ids anyway.
    */
   private static void recordDelivery(
-      Connection connection, long tenantId, String webhookId, IngestResult result, Instant now)
+      Connection connection,
+      long tenantId,
+      List<String> webhookIds,
+      List<IngestResult> results,
+      Instant now)
       throws SQLException {
+    if (webhookIds.isEmpty()) {
+      return;
+    }
     try (PreparedStatement insert =
         connection.prepareStatement(
             "insert into webhook_delivery (tenant_id, webhook_id, received_at, accepted, duplicates)"
                 + " values (?, ?, ?, ?, ?) on conflict do nothing")) {
-      insert.setLong(1, tenantId);
-      insert.setString(2, webhookId);
-      insert.setObject(3, now.atOffset(ZoneOffset.UTC));
-      insert.setInt(4, result.accepted());
-      insert.setInt(5, result.duplicates());
-      insert.executeUpdate();
+      for (int i = 0; i < webhookIds.size(); i++) {
+        insert.setLong(1, tenantId);
+        insert.setString(2, webhookIds.get(i));
+        insert.setObject(3, now.atOffset(ZoneOffset.UTC));
+        insert.setInt(4, results.get(i).accepted());
+        insert.setInt(5, results.get(i).duplicates());
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
   }
 }
