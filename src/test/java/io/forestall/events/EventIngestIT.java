@@ -111,6 +111,36 @@ class EventIngestIT {
   }
 
   @Test
+  void concurrentSingleEventsOfTwoTenantsLandEachInItsOwn() throws Exception {
+    String acme = Api.key("acme-admin", "INGEST");
+    String globex = Api.key("globex-admin", "INGEST");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<Answer>> senders = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        String tenant = i % 2 == 0 ? "acme" : "globex";
+        String body = IngestFixture.event(id(), "GRP-" + tenant + "-" + run, "group.test");
+        String key = i % 2 == 0 ? acme : globex;
+        senders.add(() -> Api.post("/api/v1/events", key, body));
+      }
+      for (Future<Answer> answer : pool.invokeAll(senders)) {
+        assertEquals(202, answer.get().status(), answer.get().body());
+        assertEquals(1, answer.get().json().getInt("accepted"), answer.get().body());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    String reader = Api.key("acme-admin", "FULL");
+    assertEquals(
+        16, Api.get("/api/v1/events?customer=GRP-acme-" + run, reader).json().getInt("total"));
+    assertEquals(
+        404, Api.get("/api/v1/customers/GRP-globex-" + run, reader).status(), "globex's customer");
+    assertEquals(16, eventsOf(As.tenant("globex").id(), "GRP-globex-" + run));
+    assertEquals(0, eventsOf(As.tenant("acme").id(), "GRP-globex-" + run));
+  }
+
+  @Test
   void aKeyWritesAndReadsOnlyItsOwnTenant() throws Exception {
     String acmeKey = Api.key("acme-admin", "FULL");
     String event = id();
@@ -345,6 +375,21 @@ class EventIngestIT {
 
   private List<IngestErrors.Entry> errorsLatest() {
     return ingestErrors.latest(5);
+  }
+
+  private long eventsOf(long tenantId, String customer) throws Exception {
+    try (Connection c = database.unmanaged().getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select count(*) from customer_event e join customer cu on cu.id = e.customer_id"
+                    + " where e.tenant_id = ? and cu.external_id = ?")) {
+      s.setLong(1, tenantId);
+      s.setString(2, customer);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
   }
 
   private long rows(long tenantId, String eventId) throws Exception {
