@@ -2,6 +2,7 @@ package io.forestall.playbooks;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import io.forestall.outreach.Channel;
 import io.forestall.platform.rest.JsonInput;
 import io.forestall.playbooks.trigger.Aggregate;
 import io.forestall.playbooks.trigger.AttributeFilter;
@@ -18,8 +19,10 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,7 +45,8 @@ public final class DefinitionJson {
           "verifyWindow",
           "trigger",
           "contactEventType",
-          "rootCause");
+          "rootCause",
+          "messages");
   private static final Set<String> TRIGGER_FIELDS = Set.of("combine", "conditions", "audience");
   private static final Set<String> FILTER_FIELDS = Set.of("attribute", "operator", "value");
 
@@ -83,9 +87,39 @@ public final class DefinitionJson {
             duration(in, "verifyWindow", Duration.ofDays(14)),
             trigger,
             in.string("contactEventType"),
-            in.string("rootCause"));
+            in.string("rootCause"),
+            messages(in));
     in.finish();
     return definition;
+  }
+
+  /** {@code {"EMAIL": 12}}: a channel's name to the id of the template its message uses. */
+  private static Map<Channel, Long> messages(JsonInput in) {
+    Map<Channel, Long> messages = new EnumMap<>(Channel.class);
+    JsonInput m = in.nested("messages");
+    if (m == null) {
+      return messages;
+    }
+    for (String name : m.names()) {
+      Channel channel;
+      try {
+        channel = Channel.valueOf(name);
+      } catch (IllegalArgumentException e) {
+        m.error(name, "is not a channel: one of EMAIL, SMS, WEBHOOK, ACTION_PAGE");
+        continue;
+      }
+      BigDecimal id = m.number(name);
+      if (id == null) {
+        if (!m.failed(name)) {
+          m.error(name, "must be a template id");
+        }
+      } else if (id.signum() <= 0 || id.stripTrailingZeros().scale() > 0) {
+        m.error(name, "must be a template id");
+      } else {
+        messages.put(channel, id.longValue());
+      }
+    }
+    return messages;
   }
 
   public static PlaybookDefinition parse(String stored) {
@@ -104,6 +138,11 @@ public final class DefinitionJson {
         .add("trigger", write(d.trigger()));
     putIfPresent(json, "contactEventType", d.contactEventType());
     putIfPresent(json, "rootCause", d.rootCause());
+    if (!d.messages().isEmpty()) {
+      JsonObjectBuilder messages = JSON.createObjectBuilder();
+      d.messages().forEach((channel, template) -> messages.add(channel.name(), template));
+      json.add("messages", messages);
+    }
     return json.build();
   }
 

@@ -61,6 +61,9 @@ public final class DefinitionRules {
         || d.verifyWindow().compareTo(Duration.ofDays(90)) > 0) {
       add("/verifyWindow", "must be from 1 hour to 90 days");
     }
+    if (!d.messages().isEmpty() && !d.level().reachesCustomer()) {
+      add("/messages", "are only sent by ALERT, SELF_HEAL and PRE_EMPT playbooks");
+    }
     if (d.level() == Level.REACT) {
       if (d.contactEventType() == null || d.contactEventType().isBlank()) {
         add("/contactEventType", "is required for REACT: the event that shows the customer called");

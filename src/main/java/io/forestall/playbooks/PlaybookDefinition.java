@@ -1,7 +1,11 @@
 package io.forestall.playbooks;
 
+import io.forestall.outreach.Channel;
 import io.forestall.playbooks.trigger.Trigger;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Everything a tenant admin decides about a playbook. A draft holds one; publishing freezes a copy
@@ -14,6 +18,8 @@ import java.time.Duration;
  * @param priority 1 (highest) to 5 (lowest)
  * @param contactEventType for REACT: the customer's contact that makes the waiting case a task
  * @param rootCause for AVOID: the cause the case is filed under on the problem board
+ * @param messages per channel, the template the customer's message is written with; only levels
+ *     that reach the customer have them
  */
 public record PlaybookDefinition(
     String name,
@@ -26,4 +32,12 @@ public record PlaybookDefinition(
     Duration verifyWindow,
     Trigger trigger,
     String contactEventType,
-    String rootCause) {}
+    String rootCause,
+    Map<Channel, Long> messages) {
+
+  public PlaybookDefinition {
+    EnumMap<Channel, Long> sorted = new EnumMap<>(Channel.class);
+    sorted.putAll(messages);
+    messages = Collections.unmodifiableMap(sorted);
+  }
+}

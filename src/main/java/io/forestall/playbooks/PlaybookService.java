@@ -6,6 +6,8 @@ import io.forestall.kernel.Caller;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.Role;
+import io.forestall.outreach.MessageTemplate;
+import io.forestall.outreach.TemplateService;
 import io.forestall.playbooks.jobs.PlaybookSchedules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +34,7 @@ public class PlaybookService {
   @PersistenceContext EntityManager em;
   @Inject AuditLog audit;
   @Inject PlaybookSchedules schedules;
+  @Inject TemplateService templates;
   @Inject Clock clock;
 
   public List<Playbook> list() {
@@ -207,8 +211,28 @@ public class PlaybookService {
     }
   }
 
-  private static void check(PlaybookDefinition definition) {
-    List<Violation> violations = DefinitionRules.check(definition);
+  /** The definition's rules, and that each message names a published template of its channel. */
+  private void check(PlaybookDefinition definition) {
+    List<Violation> violations = new ArrayList<>(DefinitionRules.check(definition));
+    definition
+        .messages()
+        .forEach(
+            (channel, id) -> {
+              String pointer = "/messages/" + channel.name();
+              try {
+                MessageTemplate template = templates.get(id);
+                if (template.getChannel() != channel) {
+                  violations.add(
+                      new Violation(
+                          pointer, "template " + id + " is for " + template.getChannel()));
+                } else if (template.getPublishedVersion() == null) {
+                  violations.add(
+                      new Violation(pointer, "template " + id + " has no published version yet"));
+                }
+              } catch (NotFoundException e) {
+                violations.add(new Violation(pointer, "there is no template " + id));
+              }
+            });
     if (!violations.isEmpty()) {
       throw new InvalidPlaybookException(violations);
     }

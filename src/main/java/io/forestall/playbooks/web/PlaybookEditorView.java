@@ -2,6 +2,9 @@ package io.forestall.playbooks.web;
 
 import io.forestall.events.EventService;
 import io.forestall.kernel.ConflictException;
+import io.forestall.outreach.Channel;
+import io.forestall.outreach.MessageTemplate;
+import io.forestall.outreach.TemplateService;
 import io.forestall.platform.faces.Messages;
 import io.forestall.platform.security.CurrentSession;
 import io.forestall.playbooks.Backtest;
@@ -37,6 +40,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +69,7 @@ public class PlaybookEditorView implements Serializable {
   @Inject PlaybookService playbooks;
   @Inject ScanService scans;
   @Inject Backtests backtests;
+  @Inject TemplateService messageTemplates;
   @Inject CurrentSession session;
   @Inject PlaybookSchedules schedules;
   @Inject EventService events;
@@ -83,6 +89,10 @@ public class PlaybookEditorView implements Serializable {
   private List<FilterInput> audience = new ArrayList<>();
   private String contactEventType = "ticket.created";
   private String rootCause;
+
+  /** Per channel name, the id of the template the playbook's message uses. */
+  private final Map<String, Long> templates = new HashMap<>();
+
   private List<MatchRow> dryRun;
   private LocalDate backtestFrom;
   private LocalDate backtestTo;
@@ -121,6 +131,8 @@ public class PlaybookEditorView implements Serializable {
       contactEventType = d.contactEventType();
     }
     rootCause = d.rootCause();
+    templates.clear();
+    d.messages().forEach((channel, template) -> templates.put(channel.name(), template));
   }
 
   PlaybookDefinition definition() {
@@ -138,7 +150,34 @@ public class PlaybookEditorView implements Serializable {
             conditions.stream().map(ConditionInput::toCondition).toList(),
             audience.stream().map(FilterInput::toFilter).toList()),
         level == Level.REACT ? contactEventType : null,
-        level == Level.AVOID ? rootCause : null);
+        level == Level.AVOID ? rootCause : null,
+        level.reachesCustomer() ? messages() : Map.of());
+  }
+
+  private Map<Channel, Long> messages() {
+    Map<Channel, Long> messages = new EnumMap<>(Channel.class);
+    templates.forEach(
+        (channel, template) -> {
+          if (template != null) {
+            messages.put(Channel.valueOf(channel), template);
+          }
+        });
+    return messages;
+  }
+
+  /** The tenant's published templates for {@code channel}, to pick from. */
+  public List<MessageTemplate> publishedTemplates(Channel channel) {
+    return messageTemplates.list().stream()
+        .filter(t -> t.getChannel() == channel && t.getPublishedVersion() != null)
+        .toList();
+  }
+
+  public Map<String, Long> getTemplates() {
+    return templates;
+  }
+
+  public Channel[] getChannels() {
+    return Channel.values();
   }
 
   /** Saves the draft; a new playbook then opens under its own address. */

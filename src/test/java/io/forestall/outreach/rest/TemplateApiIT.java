@@ -100,6 +100,42 @@ class TemplateApiIT {
         Api.post("/api/v1/templates/" + id + "/preview/" + acmeCase(key), key, "").json();
     assertEquals("Hi Harry, your bill is 182.40", preview.getJsonObject("parts").getString("text"));
 
+    String playbook =
+        "{\"name\":\"Bill shock by SMS "
+            + UUID.randomUUID()
+            + "\",\"level\":\"%s\",\"schedule\":\"0 0 6 * * ?\",\"messages\":%s,"
+            + "\"trigger\":{\"conditions\":[{\"kind\":\"EVENT\",\"eventType\":\"bill.issued\"}]}}";
+    Answer wrongChannel =
+        Api.post(
+            "/api/v1/playbooks", key, String.format(playbook, "ALERT", "{\"EMAIL\":" + id + "}"));
+    assertEquals(400, wrongChannel.status(), wrongChannel.body());
+    assertTrue(wrongChannel.body().contains("is for SMS"), wrongChannel.body());
+    Answer notSending =
+        Api.post(
+            "/api/v1/playbooks", key, String.format(playbook, "IGNORE", "{\"SMS\":" + id + "}"));
+    assertEquals(400, notSending.status(), notSending.body());
+    assertTrue(notSending.body().contains("/messages"), notSending.body());
+    Answer badShape =
+        Api.post(
+            "/api/v1/playbooks",
+            key,
+            String.format(playbook, "ALERT", "{\"FAX\":1,\"SMS\":\"x\"}"));
+    assertEquals(400, badShape.status(), badShape.body());
+    assertTrue(badShape.body().contains("/messages/FAX"), badShape.body());
+    assertTrue(badShape.body().contains("/messages/SMS"), badShape.body());
+    Answer linked =
+        Api.post(
+            "/api/v1/playbooks", key, String.format(playbook, "ALERT", "{\"SMS\":" + id + "}"));
+    assertEquals(201, linked.status(), linked.body());
+    assertEquals(
+        id,
+        linked
+            .json()
+            .getJsonObject("draft")
+            .getJsonObject("messages")
+            .getJsonNumber("SMS")
+            .longValue());
+
     String stranger = key("globex-admin");
     assertEquals(404, Api.get("/api/v1/templates/" + id, stranger).status());
     assertEquals(404, Api.put("/api/v1/templates/" + id, stranger, sms("x", "y")).status());
@@ -115,6 +151,13 @@ class TemplateApiIT {
         Api.post("/api/v1/templates/" + globexTemplate + "/preview/" + acmeCase(key), stranger, "")
             .status(),
         "another tenant's case");
+    Answer foreign =
+        Api.post(
+            "/api/v1/playbooks",
+            stranger,
+            String.format(playbook, "ALERT", "{\"SMS\":" + id + "}"));
+    assertEquals(400, foreign.status(), foreign.body());
+    assertTrue(foreign.body().contains("there is no template " + id), foreign.body());
     assertTrue(
         Api.get("/api/v1/templates", stranger).json().getJsonArray("items").stream()
             .map(JsonValue::asJsonObject)

@@ -83,6 +83,27 @@ class TemplateUiIT {
                 By.id("growl_container"), "Published as version 1"));
     browser.screenshot("template-editor");
 
+    page.get(Api.APP + "/playbooks/list.xhtml");
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.linkText("Bill shock")));
+    page.findElement(By.linkText("Bill shock")).click();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("editor:save")));
+    ((JavascriptExecutor) page)
+        .executeScript(
+            "var s = document.querySelector(\"select[id$=':0:template_input']\");"
+                + "for (var i = 0; i < s.options.length; i++) {"
+                + " if (s.options[i].text.indexOf(arguments[0]) === 0) { s.selectedIndex = i; } }",
+            name);
+    page.findElement(By.id("editor:save")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("editor:unpublished"), "·"));
+    page.navigate().refresh();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("editor:save")));
+    String chosen =
+        page.findElement(By.cssSelector("[id$=':0:template'] .ui-selectonemenu-label")).getText();
+    assertTrue(chosen.startsWith(name), chosen);
+
     page.get(Api.APP + "/outreach/templates.xhtml");
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("templates")));
     assertTrue(page.findElement(By.id("templates")).getText().contains(name));
