@@ -9,6 +9,7 @@ import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
+import io.forestall.outreach.Outbox;
 import io.forestall.platform.persistence.Database;
 import io.forestall.playbooks.trigger.ComplaintScore;
 import io.forestall.playbooks.trigger.ComplaintScoring;
@@ -50,6 +51,7 @@ class ScanExecution {
   @PersistenceContext EntityManager em;
   @Inject Database database;
   @Inject CaseRecorder cases;
+  @Inject Outbox outbox;
   @Inject ComplaintSettings complaints;
   @Inject TenantDirectory tenants;
   @Inject Clock clock;
@@ -114,6 +116,9 @@ class ScanExecution {
       detected.add(newCase(playbook.getId(), definition, m, asOf, weights));
     }
     int created = cases.record(playbook.getId(), run.getPlaybookVersion(), runId, asOf, detected);
+    if (created > 0) {
+      outbox.queueForRun(runId, definition.messages(), asOf);
+    }
     int examined = examined(tenantId, trigger, newSince);
     run.finish(
         newSince != null,

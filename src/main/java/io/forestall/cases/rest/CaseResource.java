@@ -7,6 +7,8 @@ import io.forestall.cases.CaseJson;
 import io.forestall.cases.CaseQuery;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.CaseState;
+import io.forestall.outreach.MessageLog;
+import io.forestall.outreach.OutreachMessage;
 import io.forestall.platform.rest.InvalidInputException;
 import io.forestall.platform.rest.Paging;
 import io.forestall.platform.rest.ProblemJson;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CaseResource {
 
   @Inject CaseService cases;
+  @Inject MessageLog messageLog;
 
   @GET
   @Operation(summary = "The tenant's cases, newest first, by playbook, state or customer")
@@ -70,7 +74,27 @@ public class CaseResource {
               .add("dueAt", t.getDueAt().toString())
               .add("createdAt", t.getCreatedAt().toString()));
     }
-    return CaseJson.of(cases.get(id)).add("tasks", tasks).build();
+    JsonArrayBuilder messages = JSON.createArrayBuilder();
+    for (OutreachMessage m : messageLog.ofCase(id)) {
+      JsonObjectBuilder message =
+          JSON.createObjectBuilder()
+              .add("channel", m.getChannel().name())
+              .add("state", m.getState())
+              .add("attempts", m.getAttempts())
+              .add("template", m.getTemplateId())
+              .add("templateVersion", m.getTemplateVersion());
+      if (m.getRecipient() != null) {
+        message.add("recipient", m.getRecipient());
+      }
+      if (m.getSentAt() != null) {
+        message.add("sentAt", m.getSentAt().toString());
+      }
+      if (m.getReason() != null) {
+        message.add("reason", m.getReason());
+      }
+      messages.add(message);
+    }
+    return CaseJson.of(cases.get(id)).add("messages", messages).add("tasks", tasks).build();
   }
 
   private static CaseState state(String text) {

@@ -1,0 +1,68 @@
+package io.forestall.outreach;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends email over SMTP with Jakarta Mail: HTML with a plain-text alternative, from the tenant's
+ * name, with the message's idempotency key as its Message-ID.
+ */
+@ApplicationScoped
+class EmailSender {
+
+  @Inject
+  @ConfigProperty(name = "forestall.smtp.host", defaultValue = "localhost")
+  String host;
+
+  @Inject
+  @ConfigProperty(name = "forestall.smtp.port", defaultValue = "3025")
+  int port;
+
+  @Inject
+  @ConfigProperty(name = "forestall.mail.from", defaultValue = "noreply@forestall.local")
+  String from;
+
+  void send(String fromName, String to, String subject, String html, String text, String key)
+      throws MessagingException {
+    Properties props = new Properties();
+    props.put("mail.smtp.host", host);
+    props.put("mail.smtp.port", Integer.toString(port));
+    props.put("mail.smtp.connectiontimeout", "5000");
+    props.put("mail.smtp.timeout", "10000");
+    Session session = Session.getInstance(props);
+    MimeMessage message =
+        new MimeMessage(session) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<" + key + "@forestall>");
+          }
+        };
+    try {
+      message.setFrom(new InternetAddress(from, fromName, "UTF-8"));
+    } catch (UnsupportedEncodingException e) {
+      throw new MessagingException("Bad sender name", e);
+    }
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+    message.setSubject(subject, "UTF-8");
+    MimeBodyPart plain = new MimeBodyPart();
+    plain.setText(text, "UTF-8");
+    MimeBodyPart rich = new MimeBodyPart();
+    rich.setContent(html, "text/html; charset=UTF-8");
+    MimeMultipart alternatives = new MimeMultipart("alternative");
+    alternatives.addBodyPart(plain);
+    alternatives.addBodyPart(rich);
+    message.setContent(alternatives);
+    Transport.send(message);
+  }
+}

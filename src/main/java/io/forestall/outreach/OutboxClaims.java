@@ -1,0 +1,162 @@
+package io.forestall.outreach;
+
+import io.forestall.platform.persistence.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outbox rows' state changes, each in its own short transaction. A claim leases due messages to
+ * this dispatcher; other dispatchers skip locked rows on PostgreSQL, and a lease that runs out (its
+ * dispatcher died) makes the message due again.
+ */
+@ApplicationScoped
+class OutboxClaims {
+
+  /** How long a claimed message is this dispatcher's before another may take it. */
+  static final Duration LEASE = Duration.ofMinutes(2);
+
+  /** A claimed message: enough to find its tenant and do its work. */
+  record Claimed(
+      long id,
+      long tenantId,
+      String tenantSlug,
+      long caseId,
+      long customerId,
+      Channel channel,
+      long templateId,
+      int templateVersion,
+      String key,
+      int attempts) {}
+
+  @Inject Database database;
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  List<Claimed> claim(int limit, Instant now) {
+    String lock =
+        database.vendor() == Database.Vendor.POSTGRESQL
+            ? " for update of m skip locked"
+            : " for update";
+    String due =
+        "select m.id, m.tenant_id, t.slug, m.case_id, m.customer_id, m.channel, m.template_id,"
+            + " m.template_version, m.idempotency_key, m.attempts from outreach_message m"
+            + " join tenant t on t.id = m.tenant_id"
+            + " where (m.state = 'QUEUED' and m.next_attempt_at <= ?)"
+            + " or (m.state = 'SENDING' and m.lease_until < ?)"
+            + " order by m.next_attempt_at, m.id fetch first "
+            + limit
+            + " rows only"
+            + lock;
+    var at = now.atOffset(ZoneOffset.UTC);
+    List<Claimed> claimed = new ArrayList<>();
+    try (Connection c = database.managed().getConnection()) {
+      try (PreparedStatement q = c.prepareStatement(due)) {
+        q.setObject(1, at);
+        q.setObject(2, at);
+        try (ResultSet r = q.executeQuery()) {
+          while (r.next()) {
+            claimed.add(
+                new Claimed(
+                    r.getLong(1),
+                    r.getLong(2),
+                    r.getString(3),
+                    r.getLong(4),
+                    r.getLong(5),
+                    Channel.valueOf(r.getString(6)),
+                    r.getLong(7),
+                    r.getInt(8),
+                    r.getString(9),
+                    r.getInt(10) + 1));
+          }
+        }
+      }
+      try (PreparedStatement lease =
+          c.prepareStatement(
+              "update outreach_message set state = 'SENDING', attempts = attempts + 1,"
+                  + " lease_until = ?, updated_at = ? where id = ?")) {
+        for (Claimed m : claimed) {
+          lease.setObject(1, now.plus(LEASE).atOffset(ZoneOffset.UTC));
+          lease.setObject(2, at);
+          lease.setLong(3, m.id());
+          lease.addBatch();
+        }
+        lease.executeBatch();
+      }
+      return claimed;
+    } catch (SQLException e) {
+      throw new PersistenceException("Cannot claim messages", e);
+    }
+  }
+
+  /** The message went out; its case is now CONTACTED. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void sent(Claimed m, String recipient, String subject, Instant now) {
+    update(
+        "update outreach_message set state = 'SENT', recipient = ?, subject = ?, sent_at = ?,"
+            + " reason = null, lease_until = null, updated_at = ? where id = ?",
+        recipient,
+        subject,
+        now,
+        now,
+        m.id());
+    update(
+        "update customer_case set state = 'CONTACTED', updated_at = ? where id = ?"
+            + " and state = 'DETECTED'",
+        now,
+        m.caseId());
+  }
+
+  /** The message will not be sent, for {@code reason}; the case shows why. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void skipped(Claimed m, String reason, Instant now) {
+    update(
+        "update outreach_message set state = 'SKIPPED', reason = ?, lease_until = null,"
+            + " updated_at = ? where id = ?",
+        reason,
+        now,
+        m.id());
+  }
+
+  /** Sending failed; tried again at {@code retryAt}, or dead when that is null. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void failed(Claimed m, String reason, Instant retryAt, Instant now) {
+    update(
+        "update outreach_message set state = ?, reason = ?, next_attempt_at = ?,"
+            + " lease_until = null, updated_at = ? where id = ?",
+        retryAt == null ? "DEAD" : "QUEUED",
+        reason,
+        retryAt == null ? now : retryAt,
+        now,
+        m.id());
+  }
+
+  private void update(String sql, Object... values) {
+    try (Connection c = database.managed().getConnection();
+        PreparedStatement u = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        Object v = values[i];
+        if (v instanceof Instant instant) {
+          u.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+        } else if (v == null) {
+          u.setNull(i + 1, Types.VARCHAR);
+        } else {
+          u.setObject(i + 1, v);
+        }
+      }
+      u.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceException("Cannot update a message", e);
+    }
+  }
+}

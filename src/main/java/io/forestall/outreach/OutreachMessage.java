@@ -1,0 +1,105 @@
+package io.forestall.outreach;
+
+import io.forestall.kernel.TenantOwnedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One message of a case on one channel, as the outbox keeps it: queued, being sent, sent, skipped
+ * (with why) or dead after its retries. Written with SQL by the outbox; read here.
+ */
+@Entity
+@Table(name = "outreach_message")
+public class OutreachMessage extends TenantOwnedEntity {
+
+  @Column(name = "case_id", insertable = false, updatable = false)
+  private Long caseId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(insertable = false, updatable = false)
+  private Channel channel;
+
+  @Column(name = "template_id", insertable = false, updatable = false)
+  private Long templateId;
+
+  @Column(name = "template_version", insertable = false, updatable = false)
+  private int templateVersion;
+
+  @Column(insertable = false, updatable = false)
+  private String state;
+
+  @Column(insertable = false, updatable = false)
+  private int attempts;
+
+  @Column(name = "next_attempt_at", insertable = false, updatable = false)
+  private Instant nextAttemptAt;
+
+  @Column(insertable = false, updatable = false)
+  private String recipient;
+
+  @Column(insertable = false, updatable = false)
+  private String subject;
+
+  @Column(insertable = false, updatable = false)
+  private String reason;
+
+  @Column(name = "sent_at", insertable = false, updatable = false)
+  private Instant sentAt;
+
+  @Column(name = "created_at", insertable = false, updatable = false)
+  private Instant createdAt;
+
+  protected OutreachMessage() {}
+
+  public Long getCaseId() {
+    return caseId;
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public Long getTemplateId() {
+    return templateId;
+  }
+
+  public int getTemplateVersion() {
+    return templateVersion;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public String getRecipient() {
+    return recipient;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public Instant getSentAt() {
+    return sentAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

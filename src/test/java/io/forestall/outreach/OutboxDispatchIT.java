@@ -1,0 +1,170 @@
+package io.forestall.outreach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.forestall.testsupport.Api;
+import io.forestall.testsupport.Api.Answer;
+import io.forestall.testsupport.Deployments;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An ALERT playbook with an email template, end to end through a real SMTP server (GreenMail): the
+ * consenting customer gets exactly one email in their language, the others' cases say why they got
+ * none, and a re-run sends nothing more.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OutboxDispatchIT {
+
+  private static GreenMail smtp;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.forestall();
+  }
+
+  @BeforeAll
+  static void startSmtp() {
+    smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  private static String customer(String id, String email, boolean consent, String locale) {
+    return "{\"externalId\":\""
+        + id
+        + "\",\"name\":\"Nora Quinn\",\"locale\":\""
+        + locale
+        + "\""
+        + (email == null ? "" : ",\"email\":\"" + email + "\"")
+        + ",\"consent\":{\"email\":"
+        + consent
+        + ",\"sms\":false}}";
+  }
+
+  @Test
+  void theConsentingCustomerGetsOneEmailAndTheOthersCasesSayWhyNot() throws Exception {
+    String key = Api.key("acme-admin", "FULL");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String type = "outage.started_" + run;
+
+    long template =
+        Api.post(
+                "/api/v1/templates",
+                key,
+                "{\"name\":\"Outage "
+                    + run
+                    + "\",\"channel\":\"EMAIL\",\"fallbackLocale\":\"en\",\"variants\":{"
+                    + "\"en\":{\"subject\":\"We know about the outage, {{customer.firstName}}\","
+                    + "\"html\":\"<p>{{evidence.summary}}</p>\",\"text\":\"{{evidence.summary}}\"},"
+                    + "\"de\":{\"subject\":\"Wir kennen die Störung, {{customer.firstName}}\","
+                    + "\"html\":\"<p>{{evidence.summary}}</p>\",\"text\":\"{{evidence.summary}}\"}}}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    assertEquals(200, Api.post("/api/v1/templates/" + template + "/publish", key, "").status());
+    Answer playbook =
+        Api.post(
+            "/api/v1/playbooks",
+            key,
+            "{\"name\":\"Outage "
+                + run
+                + "\",\"level\":\"ALERT\",\"cooldown\":\"PT0M\",\"schedule\":\"0 0 6 * * ?\","
+                + "\"messages\":{\"EMAIL\":"
+                + template
+                + "},\"trigger\":{\"conditions\":[{\"kind\":\"EVENT\",\"eventType\":\""
+                + type
+                + "\"}]}}");
+    assertEquals(201, playbook.status(), playbook.body());
+    long id = playbook.json().getJsonNumber("id").longValue();
+    assertEquals(200, Api.post("/api/v1/playbooks/" + id + "/publish", key, "").status());
+
+    Map<String, String> customers = new HashMap<>();
+    customers.put(
+        "OUT-YES-" + run,
+        customer("OUT-YES-" + run, "nora." + run + "@example.com", true, "de-DE"));
+    customers.put(
+        "OUT-NO-" + run, customer("OUT-NO-" + run, "no." + run + "@example.com", false, "en"));
+    customers.put("OUT-NONE-" + run, customer("OUT-NONE-" + run, null, true, "en"));
+    for (Map.Entry<String, String> c : customers.entrySet()) {
+      assertTrue(Api.post("/api/v1/customers", key, c.getValue()).status() < 300);
+      Api.post(
+          "/api/v1/events",
+          key,
+          "{\"id\":\""
+              + UUID.randomUUID()
+              + "\",\"customer\":\""
+              + c.getKey()
+              + "\",\"type\":\""
+              + type
+              + "\",\"occurredAt\":\""
+              + Instant.now().minusSeconds(5)
+              + "\"}");
+    }
+
+    Map<String, JsonObject> byCustomer = awaitSettled(key, id, 3);
+    assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertEquals(1, received.length);
+    assertEquals("Wir kennen die Störung, Nora", received[0].getSubject());
+    assertEquals("nora." + run + "@example.com", received[0].getAllRecipients()[0].toString());
+    assertTrue(received[0].getMessageID().startsWith("<fs-"), received[0].getMessageID());
+
+    JsonObject yes = byCustomer.get("OUT-YES-" + run);
+    assertEquals("CONTACTED", yes.getString("state"));
+    assertEquals("SENT", yes.getJsonArray("messages").getJsonObject(0).getString("state"));
+    JsonObject no = byCustomer.get("OUT-NO-" + run).getJsonArray("messages").getJsonObject(0);
+    assertEquals("SKIPPED", no.getString("state"));
+    assertTrue(no.getString("reason").contains("not agreed"), no.toString());
+    JsonObject none = byCustomer.get("OUT-NONE-" + run).getJsonArray("messages").getJsonObject(0);
+    assertTrue(none.getString("reason").contains("no email address"), none.toString());
+
+    assertEquals(200, Api.post("/api/v1/playbooks/" + id + "/scan", key, "").status());
+    Thread.sleep(2_500);
+    assertEquals(1, smtp.getReceivedMessages().length, "a re-run sends nothing more");
+  }
+
+  /** The playbook's cases with their messages, once every message is sent or skipped. */
+  private static Map<String, JsonObject> awaitSettled(String key, long playbook, int expected)
+      throws InterruptedException {
+    for (int i = 0; i < 150; i++) {
+      Map<String, JsonObject> settled = new HashMap<>();
+      for (JsonValue item :
+          Api.get("/api/v1/cases?playbook=" + playbook, key).json().getJsonArray("items")) {
+        JsonObject detail =
+            Api.get("/api/v1/cases/" + item.asJsonObject().getJsonNumber("id"), key).json();
+        var messages = detail.getJsonArray("messages");
+        if (!messages.isEmpty()
+            && !messages.getJsonObject(0).getString("state").matches("QUEUED|SENDING")) {
+          settled.put(detail.getJsonObject("customer").getString("externalId"), detail);
+        }
+      }
+      if (settled.size() == expected) {
+        return settled;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("The messages of playbook " + playbook + " did not settle");
+  }
+}
