@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +52,10 @@ class OutboxClaims {
     String due =
         "select m.id, m.tenant_id, t.slug, m.case_id, m.customer_id, m.channel, m.template_id,"
             + " m.template_version, m.idempotency_key, m.attempts from outreach_message m"
-            + " join tenant t on t.id = m.tenant_id"
+            + " join tenant t on t.id = m.tenant_id join customer_case c on c.id = m.case_id"
             + " where (m.state = 'QUEUED' and m.next_attempt_at <= ?)"
             + " or (m.state = 'SENDING' and m.lease_until < ?)"
-            + " order by m.next_attempt_at, m.id fetch first "
+            + " order by c.priority, m.next_attempt_at, m.id fetch first "
             + limit
             + " rows only"
             + lock;
@@ -127,6 +128,45 @@ class OutboxClaims {
         now,
         m.id());
   }
+
+  /** Held back by a guardrail until {@code until}; the attempt does not count. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void delayed(Claimed m, String reason, Instant until, Instant now) {
+    update(
+        "update outreach_message set state = 'QUEUED', attempts = attempts - 1, reason = ?,"
+            + " next_attempt_at = ?, lease_until = null, updated_at = ? where id = ?",
+        reason,
+        until,
+        now,
+        m.id());
+  }
+
+  /**
+   * Messages sent to the customer within {@code window} before {@code now}: how many, and when the
+   * oldest of them leaves the window.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  CapState sentRecently(long tenantId, long customerId, Instant now, Duration window) {
+    try (Connection c = database.managed().getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "select count(*), min(sent_at) from outreach_message where tenant_id = ?"
+                    + " and customer_id = ? and state = 'SENT' and sent_at > ?")) {
+      q.setLong(1, tenantId);
+      q.setLong(2, customerId);
+      q.setObject(3, now.minus(window).atOffset(ZoneOffset.UTC));
+      try (ResultSet r = q.executeQuery()) {
+        r.next();
+        OffsetDateTime oldest = r.getObject(2, OffsetDateTime.class);
+        return new CapState(r.getInt(1), oldest == null ? null : oldest.toInstant().plus(window));
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Cannot count sent messages", e);
+    }
+  }
+
+  /** How many messages a customer got in the cap window, and when the next one is allowed. */
+  record CapState(int sent, Instant freeAt) {}
 
   /** Sending failed; tried again at {@code retryAt}, or dead when that is null. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -16,20 +16,27 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends what the outbox holds: every second it claims due messages, checks each against the
- * customer's consent, renders it from its template version and case, sends it and records the
- * outcome. A failure is retried with exponential backoff and the message is dead after {@link
- * #ATTEMPTS} tries.
+ * Sends what the outbox holds: every second it claims due messages, most urgent playbooks first,
+ * checks each against the customer's consent, quiet hours and frequency cap (delaying, not
+ * dropping), renders it from its template version and case, sends it and records the outcome. A
+ * failure is retried with exponential backoff and the message is dead after {@link #ATTEMPTS}
+ * tries.
  */
 @ApplicationScoped
 class OutboxDispatcher {
@@ -37,6 +44,8 @@ class OutboxDispatcher {
   static final int ATTEMPTS = 8;
   private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
   private static final int BATCH = 50;
+  private static final DateTimeFormatter HOURS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
   @Resource ManagedScheduledExecutorService executor;
   @Inject OutboxClaims claims;
@@ -45,6 +54,7 @@ class OutboxDispatcher {
   @Inject CustomerService customers;
   @Inject TenantDirectory tenants;
   @Inject EmailSender email;
+  @Inject GuardrailSettings settings;
   @Inject Clock clock;
 
   private ScheduledFuture<?> timer;
@@ -94,6 +104,32 @@ class OutboxDispatcher {
         claims.skipped(m, "the customer has not agreed to email", now);
         return;
       }
+      Guardrails guardrails = settings.get();
+      ZoneId zone = zoneOf(customer, tenant);
+      Optional<ZonedDateTime> quietUntil = guardrails.quietUntil(now.atZone(zone));
+      if (quietUntil.isPresent()) {
+        claims.delayed(
+            m,
+            "quiet hours in " + zone.getId() + " until " + HOURS.format(quietUntil.get()),
+            quietUntil.get().toInstant(),
+            now);
+        return;
+      }
+      OutboxClaims.CapState cap =
+          claims.sentRecently(m.tenantId(), m.customerId(), now, guardrails.capWindow());
+      if (cap.sent() >= guardrails.capMessages()) {
+        claims.delayed(
+            m,
+            "frequency cap: "
+                + cap.sent()
+                + " messages in "
+                + guardrails.capDays()
+                + " days; next on "
+                + HOURS.format(cap.freeAt().atZone(zone)),
+            cap.freeAt(),
+            now);
+        return;
+      }
       TemplateContent content =
           TemplateContent.fromJson(
               templates.version(m.templateId(), m.templateVersion()).orElseThrow().getContent());
@@ -114,6 +150,17 @@ class OutboxDispatcher {
       Instant retry = m.attempts() >= ATTEMPTS ? null : now.plus(backoff(m.attempts()));
       claims.failed(m, reason.length() > 1000 ? reason.substring(0, 1000) : reason, retry, now);
     }
+  }
+
+  private ZoneId zoneOf(Customer customer, TenantKey tenant) {
+    try {
+      if (customer.getTimeZone() != null) {
+        return ZoneId.of(customer.getTimeZone());
+      }
+    } catch (DateTimeException e) {
+      // An unknown zone falls back to the tenant's.
+    }
+    return tenants.zone(tenant);
   }
 
   /** 30 s, 1 min, 2 min … doubling, at most 6 hours. */

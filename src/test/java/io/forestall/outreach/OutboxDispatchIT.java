@@ -12,7 +12,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -66,6 +70,7 @@ class OutboxDispatchIT {
   @Test
   void theConsentingCustomerGetsOneEmailAndTheOthersCasesSayWhyNot() throws Exception {
     String key = Api.key("acme-admin", "FULL");
+    guardrails(key, "00:00", "00:00", 50, 1);
     String run = UUID.randomUUID().toString().substring(0, 8);
     String type = "outage.started_" + run;
 
@@ -124,12 +129,11 @@ class OutboxDispatchIT {
     }
 
     Map<String, JsonObject> byCustomer = awaitSettled(key, id, 3);
-    assertTrue(smtp.waitForIncomingEmail(10_000, 1));
-    MimeMessage[] received = smtp.getReceivedMessages();
-    assertEquals(1, received.length);
-    assertEquals("Wir kennen die Störung, Nora", received[0].getSubject());
-    assertEquals("nora." + run + "@example.com", received[0].getAllRecipients()[0].toString());
-    assertTrue(received[0].getMessageID().startsWith("<fs-"), received[0].getMessageID());
+    List<MimeMessage> received = receivedBy(run);
+    assertEquals(1, received.size(), "only the consenting customer gets mail");
+    assertEquals("Wir kennen die Störung, Nora", received.get(0).getSubject());
+    assertEquals("nora." + run + "@example.com", received.get(0).getAllRecipients()[0].toString());
+    assertTrue(received.get(0).getMessageID().startsWith("<fs-"), received.get(0).getMessageID());
 
     JsonObject yes = byCustomer.get("OUT-YES-" + run);
     assertEquals("CONTACTED", yes.getString("state"));
@@ -142,7 +146,153 @@ class OutboxDispatchIT {
 
     assertEquals(200, Api.post("/api/v1/playbooks/" + id + "/scan", key, "").status());
     Thread.sleep(2_500);
-    assertEquals(1, smtp.getReceivedMessages().length, "a re-run sends nothing more");
+    assertEquals(1, receivedBy(run).size(), "a re-run sends nothing more");
+  }
+
+  /** The mail GreenMail received for this run's addresses. */
+  private static List<MimeMessage> receivedBy(String run) throws Exception {
+    List<MimeMessage> mine = new ArrayList<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      if (m.getAllRecipients()[0].toString().contains(run)) {
+        mine.add(m);
+      }
+    }
+    return mine;
+  }
+
+  @Test
+  void quietHoursAndTheFrequencyCapDelayMessagesAndSayWhy() throws Exception {
+    String key = Api.key("brightwheel-admin", "FULL");
+    Answer bad =
+        Api.put(
+            "/api/v1/settings/outreach",
+            key,
+            "{\"quietStart\":\"25:00\",\"quietEnd\":\"08:00\",\"capMessages\":0,\"capDays\":7,"
+                + "\"x\":1}");
+    assertEquals(400, bad.status(), bad.body());
+    assertTrue(bad.body().contains("/quietStart") && bad.body().contains("/x"), bad.body());
+    LocalTime now = LocalTime.now(ZoneId.of("Europe/London"));
+    guardrails(
+        key,
+        now.minusHours(1).withSecond(0).withNano(0).toString(),
+        now.plusHours(1).withSecond(0).withNano(0).toString(),
+        50,
+        7);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    long template = publishedTemplate(key, "Service " + run);
+    long first = alertPlaybook(key, "Due " + run, "service.due_" + run, template);
+    String late = "BW-Q-" + run;
+    Api.post("/api/v1/customers", key, customer(late, "q." + run + "@example.com", true, "en"));
+    event(key, late, "service.due_" + run);
+    JsonObject quiet = awaitMessage(key, first, "QUEUED");
+    assertTrue(
+        quiet.getString("reason").startsWith("quiet hours in Europe/London until"),
+        quiet.toString());
+
+    guardrails(key, "00:00", "00:00", 1, 7);
+    long second = alertPlaybook(key, "Recall " + run, "service.recall_" + run, template);
+    String capped = "BW-C-" + run;
+    Api.post("/api/v1/customers", key, customer(capped, "c." + run + "@example.com", true, "en"));
+    event(key, capped, "service.due_" + run);
+    assertEquals("SENT", awaitMessage(key, first, "SENT").getString("state"));
+    event(key, capped, "service.recall_" + run);
+    JsonObject held = awaitMessage(key, second, "QUEUED");
+    assertTrue(
+        held.getString("reason").startsWith("frequency cap: 1 messages in 7 days"),
+        held.toString());
+  }
+
+  private static void guardrails(String key, String start, String end, int cap, int days) {
+    Answer saved =
+        Api.put(
+            "/api/v1/settings/outreach",
+            key,
+            "{\"quietStart\":\""
+                + start
+                + "\",\"quietEnd\":\""
+                + end
+                + "\",\"capMessages\":"
+                + cap
+                + ",\"capDays\":"
+                + days
+                + "}");
+    assertEquals(200, saved.status(), saved.body());
+  }
+
+  private static long publishedTemplate(String key, String name) {
+    long id =
+        Api.post(
+                "/api/v1/templates",
+                key,
+                "{\"name\":\""
+                    + name
+                    + "\",\"channel\":\"EMAIL\",\"variants\":{\"en\":{\"subject\":"
+                    + "\"Hello {{customer.firstName}}\",\"html\":\"<p>{{case.summary}}</p>\","
+                    + "\"text\":\"{{case.summary}}\"}}}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    assertEquals(200, Api.post("/api/v1/templates/" + id + "/publish", key, "").status());
+    return id;
+  }
+
+  private static long alertPlaybook(String key, String name, String type, long template) {
+    Answer created =
+        Api.post(
+            "/api/v1/playbooks",
+            key,
+            "{\"name\":\""
+                + name
+                + "\",\"level\":\"ALERT\",\"cooldown\":\"PT0M\",\"schedule\":\"0 0 6 * * ?\","
+                + "\"messages\":{\"EMAIL\":"
+                + template
+                + "},\"trigger\":{\"conditions\":[{\"kind\":\"EVENT\",\"eventType\":\""
+                + type
+                + "\"}]}}");
+    assertEquals(201, created.status(), created.body());
+    long id = created.json().getJsonNumber("id").longValue();
+    assertEquals(200, Api.post("/api/v1/playbooks/" + id + "/publish", key, "").status());
+    return id;
+  }
+
+  private static void event(String key, String customer, String type) {
+    Answer sent =
+        Api.post(
+            "/api/v1/events",
+            key,
+            "{\"id\":\""
+                + UUID.randomUUID()
+                + "\",\"customer\":\""
+                + customer
+                + "\",\"type\":\""
+                + type
+                + "\",\"occurredAt\":\""
+                + Instant.now().minusSeconds(5)
+                + "\"}");
+    assertEquals(202, sent.status(), sent.body());
+  }
+
+  /** The playbook's first message once it is in {@code state} (with a reason when held back). */
+  private static JsonObject awaitMessage(String key, long playbook, String state)
+      throws InterruptedException {
+    for (int i = 0; i < 150; i++) {
+      for (JsonValue item :
+          Api.get("/api/v1/cases?playbook=" + playbook, key).json().getJsonArray("items")) {
+        var messages =
+            Api.get("/api/v1/cases/" + item.asJsonObject().getJsonNumber("id"), key)
+                .json()
+                .getJsonArray("messages");
+        for (JsonValue m : messages) {
+          JsonObject message = m.asJsonObject();
+          if (message.getString("state").equals(state)
+              && (state.equals("SENT") || message.containsKey("reason"))) {
+            return message;
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("No " + state + " message for playbook " + playbook);
   }
 
   /** The playbook's cases with their messages, once every message is sent or skipped. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -131,5 +132,35 @@ class TemplateUiIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("template:smsLength"), "162 characters in GSM-7: 2 SMS parts"));
     browser.screenshot("template-sms");
+  }
+
+  @Test
+  void guardrailsAreKeptOnTheirScreen() {
+    browser.login("/settings/outreach.xhtml", "globex-admin");
+    WebDriver page = browser.open();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("guardrails:save")));
+    page.findElement(By.id("guardrails:capMessages_input"))
+        .sendKeys(Keys.chord(Keys.CONTROL, "a"), "0");
+    page.findElement(By.id("guardrails:save")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("guardrails"), "must be from 1 to 50"));
+    page.findElement(By.id("guardrails:capMessages_input"))
+        .sendKeys(Keys.chord(Keys.CONTROL, "a"), "4");
+    page.findElement(By.id("guardrails:save")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("guardrails:messages"), "Schutzregeln gespeichert"));
+    page.navigate().refresh();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("guardrails:save")));
+    assertTrue(
+        page.findElement(By.id("guardrails:capMessages_input"))
+            .getAttribute("value")
+            .startsWith("4"));
+    browser.screenshot("outreach-guardrails");
   }
 }

@@ -38,6 +38,7 @@ class PageAccessIT {
           "/outreach/template.xhtml",
           "/settings/audit.xhtml",
           "/settings/complaints.xhtml",
+          "/settings/outreach.xhtml",
           "/platform/tenants.xhtml"
         }) {
       Answer answer = Api.get(page, null);
@@ -51,6 +52,7 @@ class PageAccessIT {
     assertEquals(200, Api.get("/customers/list.xhtml", agent).status());
     assertEquals(403, Api.get("/settings/tenant.xhtml", agent).status());
     assertEquals(403, Api.get("/settings/complaints.xhtml", agent).status());
+    assertEquals(403, Api.get("/settings/outreach.xhtml", agent).status());
     assertEquals(403, Api.get("/platform/tenants.xhtml", agent).status());
   }
 

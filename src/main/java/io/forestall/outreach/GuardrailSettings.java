@@ -1,0 +1,109 @@
+package io.forestall.outreach;
+
+import io.forestall.audit.AuditLog;
+import io.forestall.kernel.Allowed;
+import io.forestall.kernel.Role;
+import io.forestall.kernel.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The current tenant's outreach guardrails; the defaults until first saved. Saves are audited. */
+@ApplicationScoped
+@Transactional
+@Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER})
+public class GuardrailSettings {
+
+  @PersistenceContext EntityManager em;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  public Guardrails get() {
+    List<?> rows =
+        em.createNativeQuery(
+                "select quiet_start_minute, quiet_end_minute, cap_messages, cap_days"
+                    + " from outreach_settings where tenant_id = ?")
+            .setParameter(1, TenantContext.require().id())
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Guardrails.DEFAULTS;
+    }
+    Object[] r = (Object[]) rows.get(0);
+    return new Guardrails(
+        LocalTime.ofSecondOfDay(number(r[0]) * 60L),
+        LocalTime.ofSecondOfDay(number(r[1]) * 60L),
+        number(r[2]),
+        number(r[3]));
+  }
+
+  @Allowed(Role.TENANT_ADMIN)
+  public void save(Guardrails g) {
+    List<TemplateRenderer.Problem> problems = new ArrayList<>();
+    if (g.quietStart() == null) {
+      problems.add(new TemplateRenderer.Problem("/quietStart", "is required, as 21:00"));
+    }
+    if (g.quietEnd() == null) {
+      problems.add(new TemplateRenderer.Problem("/quietEnd", "is required, as 08:00"));
+    }
+    if (g.capMessages() < 1 || g.capMessages() > 50) {
+      problems.add(new TemplateRenderer.Problem("/capMessages", "must be from 1 to 50"));
+    }
+    if (g.capDays() < 1 || g.capDays() > 90) {
+      problems.add(new TemplateRenderer.Problem("/capDays", "must be from 1 to 90"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidTemplateException(problems);
+    }
+    Guardrails before = get();
+    long tenant = TenantContext.require().id();
+    Object[] values = {
+      g.quietStart().toSecondOfDay() / 60,
+      g.quietEnd().toSecondOfDay() / 60,
+      g.capMessages(),
+      g.capDays(),
+      clock.instant(),
+      tenant
+    };
+    int updated =
+        bind(
+                em.createNativeQuery(
+                    "update outreach_settings set quiet_start_minute = ?1, quiet_end_minute = ?2,"
+                        + " cap_messages = ?3, cap_days = ?4, updated_at = ?5 where tenant_id = ?6"),
+                values)
+            .executeUpdate();
+    if (updated == 0) {
+      bind(
+              em.createNativeQuery(
+                  "insert into outreach_settings (quiet_start_minute, quiet_end_minute,"
+                      + " cap_messages, cap_days, updated_at, tenant_id)"
+                      + " values (?1, ?2, ?3, ?4, ?5, ?6)"),
+              values)
+          .executeUpdate();
+    }
+    audit.record(
+        "outreach-settings",
+        tenant,
+        "Outreach guardrails",
+        "saved",
+        before.toString(),
+        g.toString());
+  }
+
+  private static Query bind(Query q, Object[] values) {
+    for (int i = 0; i < values.length; i++) {
+      q.setParameter(i + 1, values[i]);
+    }
+    return q;
+  }
+
+  private static int number(Object value) {
+    return ((Number) value).intValue();
+  }
+}
