@@ -89,21 +89,7 @@ class OutboxDispatchIT {
             .getJsonNumber("id")
             .longValue();
     assertEquals(200, Api.post("/api/v1/templates/" + template + "/publish", key, "").status());
-    Answer playbook =
-        Api.post(
-            "/api/v1/playbooks",
-            key,
-            "{\"name\":\"Outage "
-                + run
-                + "\",\"level\":\"ALERT\",\"cooldown\":\"PT0M\",\"schedule\":\"0 0 6 * * ?\","
-                + "\"messages\":{\"EMAIL\":"
-                + template
-                + "},\"trigger\":{\"conditions\":[{\"kind\":\"EVENT\",\"eventType\":\""
-                + type
-                + "\"}]}}");
-    assertEquals(201, playbook.status(), playbook.body());
-    long id = playbook.json().getJsonNumber("id").longValue();
-    assertEquals(200, Api.post("/api/v1/playbooks/" + id + "/publish", key, "").status());
+    long id = alertPlaybook(key, "Outage " + run, type, template);
 
     Map<String, String> customers = new HashMap<>();
     customers.put(
@@ -114,18 +100,7 @@ class OutboxDispatchIT {
     customers.put("OUT-NONE-" + run, customer("OUT-NONE-" + run, null, true, "en"));
     for (Map.Entry<String, String> c : customers.entrySet()) {
       assertTrue(Api.post("/api/v1/customers", key, c.getValue()).status() < 300);
-      Api.post(
-          "/api/v1/events",
-          key,
-          "{\"id\":\""
-              + UUID.randomUUID()
-              + "\",\"customer\":\""
-              + c.getKey()
-              + "\",\"type\":\""
-              + type
-              + "\",\"occurredAt\":\""
-              + Instant.now().minusSeconds(5)
-              + "\"}");
+      event(key, c.getKey(), type);
     }
 
     Map<String, JsonObject> byCustomer = awaitSettled(key, id, 3);
