@@ -53,6 +53,9 @@ public class OutreachMessage extends TenantOwnedEntity {
   @Column(name = "created_at", insertable = false, updatable = false)
   private Instant createdAt;
 
+  @Column(name = "updated_at", insertable = false, updatable = false)
+  private Instant updatedAt;
+
   protected OutreachMessage() {}
 
   public Long getCaseId() {
@@ -101,5 +104,9 @@ public class OutreachMessage extends TenantOwnedEntity {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
   }
 }

@@ -163,4 +163,20 @@ class TemplateUiIT {
             .startsWith("4"));
     browser.screenshot("outreach-guardrails");
   }
+
+  @Test
+  void theOutboxListsMessagesByState() {
+    browser.login("/outreach/outbox.xhtml", "acme-admin");
+    WebDriver page = browser.open();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("outbox:messages")));
+    page.findElement(By.xpath("//div[@id='outbox:state']//div[contains(., 'Not sent')]")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath(
+                    "//div[@id='outbox:state']//div[contains(@class, 'ui-state-active')"
+                        + " and contains(., 'Not sent')]")));
+    browser.screenshot("outbox");
+  }
 }
