@@ -9,6 +9,9 @@ import io.forestall.events.EventIngest;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantKey;
+import io.forestall.outreach.Channel;
+import io.forestall.outreach.TemplateContent;
+import io.forestall.outreach.TemplateService;
 import io.forestall.platform.quartz.QuartzScheduler;
 import io.forestall.playbooks.DefinitionJson;
 import io.forestall.playbooks.Playbook;
@@ -26,21 +29,25 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Seeds the demo tenants, their customers, event histories and playbooks after the migrations, when
- * the demo is switched on.
+ * Seeds the demo tenants, their customers, event histories, message templates and playbooks after
+ * the migrations, when the demo is switched on.
  */
 @ApplicationScoped
 class DemoSeed {
@@ -56,6 +63,7 @@ class DemoSeed {
   @Inject EventIngest events;
   @Inject PlaybookService playbooks;
   @Inject ScanService scans;
+  @Inject TemplateService messageTemplates;
   @Inject Clock clock;
 
   void seed(@Observes @Priority(QuartzScheduler.PRIORITY + 100) Startup startup) {
@@ -83,8 +91,9 @@ class DemoSeed {
   }
 
   /**
-   * Customers, their event history, then the tenant's playbooks, each published and scanned once so
-   * the demo opens with cases. Playbooks that exist by name are left as the tenant changed them.
+   * Customers, their event history, the tenant's message templates, then its playbooks (with their
+   * templates), each published and scanned once so the demo opens with cases and messages.
+   * Templates and playbooks that exist by name are left as the tenant changed them.
    */
   private void seed(Tenant tenant, List<DemoCustomers.Row> rows, List<EventDraft> history) {
     TenantContext.run(
@@ -99,10 +108,18 @@ class DemoSeed {
             events.ingest(
                 history.subList(from, Math.min(history.size(), from + EventIngest.MAX_BATCH)));
           }
+          Map<String, JsonObject> messages = templates(tenant.getSlug());
           Set<String> existing =
               playbooks.list().stream().map(Playbook::getName).collect(Collectors.toSet());
-          for (JsonValue json : playbookDefinitions(tenant.getSlug())) {
-            PlaybookDefinition definition = DefinitionJson.read(json);
+          for (JsonValue json : resource(tenant.getSlug() + "-playbooks.json")) {
+            String name = json.asJsonObject().getString("name");
+            PlaybookDefinition definition =
+                DefinitionJson.read(
+                    messages.containsKey(name)
+                        ? JSON.createObjectBuilder(json.asJsonObject())
+                            .add("messages", messages.get(name))
+                            .build()
+                        : json);
             if (!existing.contains(definition.name())) {
               long id = playbooks.create(definition).getId();
               playbooks.publish(id);
@@ -112,11 +129,55 @@ class DemoSeed {
         });
   }
 
-  private static JsonArray playbookDefinitions(String tenant) {
-    try (InputStream in =
-            DemoSeed.class.getResourceAsStream("/demo/" + tenant + "-playbooks.json");
-        JsonReader reader = JSON.createReader(in)) {
-      return reader.readArray();
+  /**
+   * The tenant's demo templates, published (or found by name), as each playbook's {@code messages}:
+   * playbook name to {@code {"EMAIL": id}}.
+   */
+  private Map<String, JsonObject> templates(String tenant) {
+    Map<String, Long> existing = new HashMap<>();
+    messageTemplates.list().forEach(t -> existing.put(t.getName(), t.getId()));
+    Map<String, JsonObject> byPlaybook = new HashMap<>();
+    for (JsonValue value : resource(tenant + "-templates.json")) {
+      JsonObject t = value.asJsonObject();
+      Long id = existing.get(t.getString("name"));
+      if (id == null) {
+        Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+        t.getJsonObject("variants")
+            .forEach(
+                (locale, parts) -> {
+                  Map<String, String> texts = new LinkedHashMap<>();
+                  parts
+                      .asJsonObject()
+                      .forEach((part, text) -> texts.put(part, ((JsonString) text).getString()));
+                  variants.put(locale, texts);
+                });
+        id =
+            messageTemplates
+                .create(
+                    t.getString("name"),
+                    new TemplateContent(
+                        Channel.valueOf(t.getString("channel")),
+                        t.getString("fallbackLocale"),
+                        variants))
+                .getId();
+        messageTemplates.publish(id);
+      }
+      byPlaybook.put(
+          t.getString("playbook"),
+          JSON.createObjectBuilder().add(t.getString("channel"), id).build());
+    }
+    return byPlaybook;
+  }
+
+  /** A JSON array from {@code /demo/}, or an empty one when the tenant has no such file. */
+  private static JsonArray resource(String file) {
+    try (InputStream in = DemoSeed.class.getResourceAsStream("/demo/" + file)) {
+      if (in == null) {
+        return JsonValue.EMPTY_JSON_ARRAY;
+      }
+      try (JsonReader reader = JSON.createReader(in)) {
+        return reader.readArray();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -88,6 +88,12 @@ public class MessageContexts {
       Map<String, Object> fields = new HashMap<>();
       MessageVariables.EVIDENCE.forEach(name -> fields.put(name, null));
       fields.putAll(values(finding.getJsonObject("data")));
+      fields.put(
+          "attributes",
+          new Attributes(
+              fields.get("attributes") instanceof Map<?, ?> attributes
+                  ? cast(attributes)
+                  : Map.of()));
       fields.put("summary", finding.getString("summary"));
       fields.put("eventType", finding.getString("eventType"));
       fields.put("kind", finding.getString("kind"));
@@ -95,6 +101,7 @@ public class MessageContexts {
     }
     Map<String, Object> first = new HashMap<>();
     MessageVariables.EVIDENCE.forEach(name -> first.put(name, null));
+    first.put("attributes", new Attributes(Map.of()));
     if (!findings.isEmpty()) {
       first.putAll(findings.get(0));
     }
@@ -124,7 +131,12 @@ public class MessageContexts {
     return JSON.createReader(new StringReader(text == null ? "{}" : text)).readObject();
   }
 
-  /** A customer's attributes: one this customer lacks reads as empty, not as unknown. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Map<?, ?> map) {
+    return (Map<String, Object>) map;
+  }
+
+  /** Attributes of a customer or event: one that is missing reads as empty, not as unknown. */
   private static final class Attributes extends HashMap<String, Object> {
     Attributes(Map<String, Object> values) {
       super(values);

@@ -87,6 +87,7 @@ public final class MessageVariables {
     for (String field : EVIDENCE) {
       evidence.put(field, "…");
     }
+    evidence.put("attributes", new AnyKey());
     Map<String, Object> finding = new LinkedHashMap<>(evidence);
     evidence.put("findings", List.of(finding));
     Map<String, Object> sample = new LinkedHashMap<>();
@@ -98,7 +99,7 @@ public final class MessageVariables {
     return sample;
   }
 
-  /** Customer attributes: any name is allowed, since each tenant sends its own. */
+  /** Customer and event attributes: any name is allowed, since each tenant sends its own. */
   static final class AnyKey extends AbstractMap<String, Object> {
     @Override
     public boolean containsKey(Object key) {

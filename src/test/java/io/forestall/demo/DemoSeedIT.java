@@ -52,6 +52,13 @@ class DemoSeedIT {
             .findFirst()
             .orElseThrow();
     assertTrue(shock.getString("summary").contains("182.40"), shock.toString());
+    for (JsonObject c : casesOf(acme, playbookId(acme, "Bill shock"))) {
+      JsonObject detail = Api.get("/api/v1/cases/" + c.getJsonNumber("id"), acme).json();
+      assertEquals(
+          c.getBoolean("holdout") ? 0 : 1,
+          detail.getJsonArray("messages").size(),
+          "one email per case written with the demo template, none when held out: " + detail);
+    }
 
     List<JsonObject> complaints = casesOf(acme, playbookId(acme, "Complaint triage"));
     Map<String, String> teams =
