@@ -1,9 +1,10 @@
 package io.forestall.cases;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A case with the names a list shows beside it. */
-public class CaseRow {
+public class CaseRow implements Serializable {
 
   private final CustomerCase c;
   private final String customerExternalId;

@@ -9,7 +9,6 @@ import io.forestall.events.EventIngest;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantKey;
-import io.forestall.outreach.Channel;
 import io.forestall.outreach.TemplateContent;
 import io.forestall.outreach.TemplateService;
 import io.forestall.platform.quartz.QuartzScheduler;
@@ -29,7 +28,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +35,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,24 +138,9 @@ class DemoSeed {
       JsonObject t = value.asJsonObject();
       Long id = existing.get(t.getString("name"));
       if (id == null) {
-        Map<String, Map<String, String>> variants = new LinkedHashMap<>();
-        t.getJsonObject("variants")
-            .forEach(
-                (locale, parts) -> {
-                  Map<String, String> texts = new LinkedHashMap<>();
-                  parts
-                      .asJsonObject()
-                      .forEach((part, text) -> texts.put(part, ((JsonString) text).getString()));
-                  variants.put(locale, texts);
-                });
         id =
             messageTemplates
-                .create(
-                    t.getString("name"),
-                    new TemplateContent(
-                        Channel.valueOf(t.getString("channel")),
-                        t.getString("fallbackLocale"),
-                        variants))
+                .create(t.getString("name"), TemplateContent.fromJson(t.toString()))
                 .getId();
         messageTemplates.publish(id);
       }

@@ -4,6 +4,8 @@ import io.forestall.audit.AuditLog;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Role;
 import io.forestall.kernel.TenantContext;
+import io.forestall.kernel.Violation;
+import io.forestall.kernel.ViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,21 +47,21 @@ public class GuardrailSettings {
 
   @Allowed(Role.TENANT_ADMIN)
   public void save(Guardrails g) {
-    List<TemplateRenderer.Problem> problems = new ArrayList<>();
+    List<Violation> violations = new ArrayList<>();
     if (g.quietStart() == null) {
-      problems.add(new TemplateRenderer.Problem("/quietStart", "is required, as 21:00"));
+      violations.add(new Violation("/quietStart", "is required, as 21:00"));
     }
     if (g.quietEnd() == null) {
-      problems.add(new TemplateRenderer.Problem("/quietEnd", "is required, as 08:00"));
+      violations.add(new Violation("/quietEnd", "is required, as 08:00"));
     }
     if (g.capMessages() < 1 || g.capMessages() > 50) {
-      problems.add(new TemplateRenderer.Problem("/capMessages", "must be from 1 to 50"));
+      violations.add(new Violation("/capMessages", "must be from 1 to 50"));
     }
     if (g.capDays() < 1 || g.capDays() > 90) {
-      problems.add(new TemplateRenderer.Problem("/capDays", "must be from 1 to 90"));
+      violations.add(new Violation("/capDays", "must be from 1 to 90"));
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidTemplateException(problems);
+    if (!violations.isEmpty()) {
+      throw new ViolationException("guardrail setting", violations);
     }
     Guardrails before = get();
     long tenant = TenantContext.require().id();

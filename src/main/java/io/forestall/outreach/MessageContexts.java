@@ -7,6 +7,7 @@ import io.forestall.cases.CaseService;
 import io.forestall.cases.CustomerCase;
 import io.forestall.customers.Customer;
 import io.forestall.customers.CustomerService;
+import io.forestall.kernel.LocalTimes;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
@@ -19,12 +20,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,9 +33,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class MessageContexts {
-
-  private static final DateTimeFormatter LOCAL =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
 
   @Inject CaseService cases;
   @Inject CustomerService customers;
@@ -64,7 +60,7 @@ public class MessageContexts {
     Map<String, Object> theCase = new HashMap<>();
     theCase.put("id", c.getId());
     theCase.put("summary", c.getSummary());
-    theCase.put("detectedAt", LOCAL.format(c.getDetectedAt().atZone(zone)));
+    theCase.put("detectedAt", LocalTimes.minute(c.getDetectedAt(), zone));
     theCase.put("level", c.getLevel());
     theCase.put("priority", c.getPriority());
 

@@ -3,6 +3,7 @@ package io.forestall.outreach;
 import io.forestall.customers.Customer;
 import io.forestall.customers.CustomerService;
 import io.forestall.kernel.Caller;
+import io.forestall.kernel.LocalTimes;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
 import io.forestall.kernel.TenantKey;
@@ -21,9 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -44,8 +44,6 @@ class OutboxDispatcher {
   static final int ATTEMPTS = 8;
   private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
   private static final int BATCH = 50;
-  private static final DateTimeFormatter HOURS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
   @Resource ManagedScheduledExecutorService executor;
   @Inject OutboxClaims claims;
@@ -76,19 +74,28 @@ class OutboxDispatcher {
       List<OutboxClaims.Claimed> batch;
       do {
         batch = Caller.callAs(Caller.SYSTEM, () -> claims.claim(BATCH, clock.instant()));
-        batch.forEach(this::deliver);
+        Map<Long, Guardrails> guardrails = new HashMap<>();
+        batch.forEach(m -> deliver(m, guardrails));
       } while (batch.size() == BATCH);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Dispatching the outbox failed; the next tick tries again", e);
     }
   }
 
-  private void deliver(OutboxClaims.Claimed m) {
+  /** Delivers one message as its tenant; {@code guardrails} keeps each tenant's for the batch. */
+  private void deliver(OutboxClaims.Claimed m, Map<Long, Guardrails> guardrails) {
     TenantKey tenant = new TenantKey(m.tenantId(), m.tenantSlug());
-    Caller.runAs(Caller.SYSTEM, () -> TenantContext.run(tenant, () -> deliverAs(tenant, m)));
+    Caller.runAs(
+        Caller.SYSTEM,
+        () ->
+            TenantContext.run(
+                tenant,
+                () ->
+                    deliverAs(
+                        tenant, m, guardrails.computeIfAbsent(m.tenantId(), t -> settings.get()))));
   }
 
-  private void deliverAs(TenantKey tenant, OutboxClaims.Claimed m) {
+  private void deliverAs(TenantKey tenant, OutboxClaims.Claimed m, Guardrails guardrails) {
     Instant now = clock.instant();
     try {
       if (m.channel() != Channel.EMAIL) {
@@ -104,13 +111,15 @@ class OutboxDispatcher {
         claims.skipped(m, "the customer has not agreed to email", now);
         return;
       }
-      Guardrails guardrails = settings.get();
       ZoneId zone = zoneOf(customer, tenant);
       Optional<ZonedDateTime> quietUntil = guardrails.quietUntil(now.atZone(zone));
       if (quietUntil.isPresent()) {
         claims.delayed(
             m,
-            "quiet hours in " + zone.getId() + " until " + HOURS.format(quietUntil.get()),
+            "quiet hours in "
+                + zone.getId()
+                + " until "
+                + LocalTimes.minute(quietUntil.get().toInstant(), zone),
             quietUntil.get().toInstant(),
             now);
         return;
@@ -125,7 +134,7 @@ class OutboxDispatcher {
                 + " messages in "
                 + guardrails.capDays()
                 + " days; next on "
-                + HOURS.format(cap.freeAt().atZone(zone)),
+                + LocalTimes.minute(cap.freeAt(), zone),
             cap.freeAt(),
             now);
         return;

@@ -60,6 +60,7 @@ public record TemplateContent(
         .toString();
   }
 
+  /** Reads the stored form; fields other than channel, fallbackLocale and variants are ignored. */
   public static TemplateContent fromJson(String stored) {
     JsonObject json = JSON.createReader(new StringReader(stored)).readObject();
     Map<String, Map<String, String>> variants = new LinkedHashMap<>();

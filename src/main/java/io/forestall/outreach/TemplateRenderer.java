@@ -6,6 +6,7 @@ import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import io.forestall.kernel.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +27,6 @@ public final class TemplateRenderer {
 
   private TemplateRenderer() {}
 
-  /**
-   * One part's mistake, located by a JSON pointer into the content: {@code /variants/de/subject}.
-   */
-  public record Problem(String pointer, String message) {}
-
   /** A rendered message: the locale it was written in and its parts. */
   public record Rendered(String locale, Map<String, String> parts) {}
 
@@ -50,11 +46,11 @@ public final class TemplateRenderer {
    * What is wrong with the content: no variant in the fallback locale, Mustache syntax, variables
    * or sections that are not {@link MessageVariables}.
    */
-  public static List<Problem> check(TemplateContent content) {
-    List<Problem> problems = new ArrayList<>();
+  public static List<Violation> check(TemplateContent content) {
+    List<Violation> violations = new ArrayList<>();
     if (!content.variants().containsKey(content.fallbackLocale())) {
-      problems.add(
-          new Problem(
+      violations.add(
+          new Violation(
               "/fallbackLocale",
               "has no text: write the " + content.fallbackLocale() + " variant or pick another"));
     }
@@ -68,11 +64,11 @@ public final class TemplateRenderer {
                   compile(content.channel(), part, parts.getOrDefault(part, ""))
                       .execute(MessageVariables.SAMPLE);
                 } catch (MustacheException e) {
-                  problems.add(new Problem(pointer, explain(e)));
+                  violations.add(new Violation(pointer, explain(e)));
                 }
               }
             });
-    return problems;
+    return violations;
   }
 
   private static Template compile(Channel channel, String part, String text) {

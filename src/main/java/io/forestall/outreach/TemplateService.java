@@ -6,6 +6,8 @@ import io.forestall.kernel.Caller;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.Role;
+import io.forestall.kernel.Violation;
+import io.forestall.kernel.ViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The current tenant's message templates: drafts saved freely, published as numbered immutable
@@ -40,6 +43,15 @@ public class TemplateService {
   public List<MessageTemplate> list() {
     return em.createQuery("select t from MessageTemplate t order by t.name", MessageTemplate.class)
         .getResultList();
+  }
+
+  /** Templates with a published version, by channel, by name: what a playbook may write with. */
+  public Map<Channel, List<MessageTemplate>> published() {
+    return em.createQuery(
+            "select t from MessageTemplate t where t.publishedVersion is not null order by t.name",
+            MessageTemplate.class)
+        .getResultStream()
+        .collect(Collectors.groupingBy(MessageTemplate::getChannel));
   }
 
   public MessageTemplate get(long id) {
@@ -103,9 +115,9 @@ public class TemplateService {
   @Allowed(Role.TENANT_ADMIN)
   public TemplateVersion publish(long id) {
     MessageTemplate template = get(id);
-    List<TemplateRenderer.Problem> problems = TemplateRenderer.check(template.content());
-    if (!problems.isEmpty()) {
-      throw new InvalidTemplateException(problems);
+    List<Violation> violations = TemplateRenderer.check(template.content());
+    if (!violations.isEmpty()) {
+      throw new ViolationException("template", violations);
     }
     Integer current = template.getPublishedVersion();
     if (current != null
@@ -133,9 +145,9 @@ public class TemplateService {
 
   /** {@code content} rendered for one of the tenant's cases, in its customer's language. */
   public TemplateRenderer.Rendered preview(TemplateContent content, long caseId) {
-    List<TemplateRenderer.Problem> problems = TemplateRenderer.check(content);
-    if (!problems.isEmpty()) {
-      throw new InvalidTemplateException(problems);
+    List<Violation> violations = TemplateRenderer.check(content);
+    if (!violations.isEmpty()) {
+      throw new ViolationException("template", violations);
     }
     Map<String, Object> context = contexts.forCase(caseId);
     @SuppressWarnings("unchecked")
@@ -145,36 +157,34 @@ public class TemplateService {
 
   /** Name and locales: what a draft needs to be stored at all. Returns the stripped name. */
   private static String checkShape(String name, TemplateContent content) {
-    List<TemplateRenderer.Problem> problems = new ArrayList<>();
+    List<Violation> violations = new ArrayList<>();
     String clean = name == null ? "" : name.strip();
     if (clean.isEmpty() || clean.length() > 120) {
-      problems.add(new TemplateRenderer.Problem("/name", "is required, at most 120 characters"));
+      violations.add(new Violation("/name", "is required, at most 120 characters"));
     }
     if (!LOCALE.matcher(content.fallbackLocale()).matches()) {
-      problems.add(
-          new TemplateRenderer.Problem("/fallbackLocale", "must be a locale as en or de-AT"));
+      violations.add(new Violation("/fallbackLocale", "must be a locale as en or de-AT"));
     }
     content
         .variants()
         .forEach(
             (locale, parts) -> {
               if (!LOCALE.matcher(locale).matches()) {
-                problems.add(
-                    new TemplateRenderer.Problem(
-                        "/variants/" + locale, "is not a locale as en or de-AT"));
+                violations.add(
+                    new Violation("/variants/" + locale, "is not a locale as en or de-AT"));
               }
               parts.forEach(
                   (part, text) -> {
                     if (text.length() > MAX_PART) {
-                      problems.add(
-                          new TemplateRenderer.Problem(
+                      violations.add(
+                          new Violation(
                               "/variants/" + locale + "/" + part,
                               "is longer than " + MAX_PART + " characters"));
                     }
                   });
             });
-    if (!problems.isEmpty()) {
-      throw new InvalidTemplateException(problems);
+    if (!violations.isEmpty()) {
+      throw new ViolationException("template", violations);
     }
     return clean;
   }

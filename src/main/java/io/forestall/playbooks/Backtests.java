@@ -4,6 +4,8 @@ import io.forestall.kernel.Caller;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
 import io.forestall.kernel.TenantKey;
+import io.forestall.kernel.Violation;
+import io.forestall.kernel.ViolationException;
 import io.forestall.playbooks.trigger.ComplaintWeights;
 import io.forestall.playbooks.trigger.Match;
 import io.forestall.playbooks.trigger.ScanScope;
@@ -147,7 +149,7 @@ public class Backtests {
       }
     }
     if (!violations.isEmpty()) {
-      throw new InvalidPlaybookException(violations);
+      throw new ViolationException("backtest", violations);
     }
   }
 }

@@ -4,6 +4,8 @@ import io.forestall.audit.AuditLog;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Role;
 import io.forestall.kernel.TenantContext;
+import io.forestall.kernel.Violation;
+import io.forestall.kernel.ViolationException;
 import io.forestall.playbooks.trigger.ComplaintWeights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +53,7 @@ public class ComplaintSettings {
   public void save(ComplaintWeights weights) {
     List<Violation> violations = check(weights);
     if (!violations.isEmpty()) {
-      throw new InvalidPlaybookException(violations);
+      throw new ViolationException("complaint scoring", violations);
     }
     ComplaintWeights before = get();
     long tenant = TenantContext.require().id();

@@ -1,5 +1,6 @@
 package io.forestall.playbooks;
 
+import io.forestall.kernel.Violation;
 import io.forestall.playbooks.trigger.Aggregate;
 import io.forestall.playbooks.trigger.AttributeFilter;
 import io.forestall.playbooks.trigger.Condition;

@@ -6,6 +6,8 @@ import io.forestall.kernel.Caller;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.Role;
+import io.forestall.kernel.Violation;
+import io.forestall.kernel.ViolationException;
 import io.forestall.outreach.MessageTemplate;
 import io.forestall.outreach.TemplateService;
 import io.forestall.playbooks.jobs.PlaybookSchedules;
@@ -234,7 +236,7 @@ public class PlaybookService {
               }
             });
     if (!violations.isEmpty()) {
-      throw new InvalidPlaybookException(violations);
+      throw new ViolationException("playbook", violations);
     }
   }
 

@@ -3,6 +3,8 @@ package io.forestall.playbooks;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Role;
 import io.forestall.kernel.TenantContext;
+import io.forestall.kernel.Violation;
+import io.forestall.kernel.ViolationException;
 import io.forestall.playbooks.trigger.Match;
 import io.forestall.playbooks.trigger.ScanScope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +53,7 @@ public class ScanService {
   public DryRun dryRun(PlaybookDefinition definition) {
     List<Violation> violations = DefinitionRules.check(definition);
     if (!violations.isEmpty()) {
-      throw new InvalidPlaybookException(violations);
+      throw new ViolationException("playbook", violations);
     }
     Instant asOf = clock.instant();
     return new DryRun(

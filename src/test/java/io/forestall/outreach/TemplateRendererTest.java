@@ -3,6 +3,7 @@ package io.forestall.outreach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.forestall.kernel.Violation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ class TemplateRendererTest {
 
   @Test
   void checkNamesUnknownVariablesSyntaxAndAMissingFallback() {
-    List<TemplateRenderer.Problem> problems =
+    List<Violation> problems =
         TemplateRenderer.check(
             new TemplateContent(
                 Channel.EMAIL,

@@ -13,6 +13,8 @@ import io.forestall.kernel.AccessDeniedException;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.Role;
+import io.forestall.kernel.Violation;
+import io.forestall.kernel.ViolationException;
 import io.forestall.testsupport.As;
 import io.forestall.testsupport.Deployments;
 import jakarta.inject.Inject;
@@ -81,12 +83,12 @@ class TemplateServiceIT {
             "acme",
             Role.TENANT_ADMIN,
             () -> templates.create(name, billShock("About your bill, {{customer.nmae}}")).getId());
-    InvalidTemplateException unknown =
+    ViolationException unknown =
         assertThrows(
-            InvalidTemplateException.class,
+            ViolationException.class,
             () -> As.user("acme", Role.TENANT_ADMIN, () -> templates.publish(id)));
-    assertEquals("/variants/en/subject", unknown.problems().get(0).pointer());
-    assertTrue(unknown.problems().get(0).message().contains("customer.nmae"));
+    assertEquals("/variants/en/subject", unknown.violations().get(0).pointer());
+    assertTrue(unknown.violations().get(0).message().contains("customer.nmae"));
 
     As.user(
         "acme",
@@ -135,9 +137,9 @@ class TemplateServiceIT {
   @Test
   void badDraftsStoreNothingAndOnlyAdminsWrite() {
     int before = As.user("acme", Role.TENANT_ADMIN, () -> templates.list()).size();
-    InvalidTemplateException invalid =
+    ViolationException invalid =
         assertThrows(
-            InvalidTemplateException.class,
+            ViolationException.class,
             () ->
                 As.user(
                     "acme",
@@ -149,7 +151,7 @@ class TemplateServiceIT {
                                 Channel.SMS, "english", Map.of("e n", Map.of("text", "x"))))));
     assertEquals(
         List.of("/name", "/fallbackLocale", "/variants/e n"),
-        invalid.problems().stream().map(TemplateRenderer.Problem::pointer).toList());
+        invalid.violations().stream().map(Violation::pointer).toList());
     assertThrows(
         AccessDeniedException.class,
         () ->

@@ -10,6 +10,8 @@ import io.forestall.audit.AuditLog;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.RootCauseCount;
 import io.forestall.kernel.Role;
+import io.forestall.kernel.Violation;
+import io.forestall.kernel.ViolationException;
 import io.forestall.playbooks.trigger.ComplaintWeights;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
@@ -424,9 +426,9 @@ class PlaybookApiIT {
     assertEquals(
         ComplaintWeights.DEFAULTS.skilledTeam(),
         As.user("acme", Role.TENANT_ADMIN, () -> complaints.get()).skilledTeam());
-    InvalidPlaybookException invalid =
+    ViolationException invalid =
         assertThrows(
-            InvalidPlaybookException.class,
+            ViolationException.class,
             () ->
                 As.user(
                     "globex",

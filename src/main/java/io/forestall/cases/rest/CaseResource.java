@@ -7,8 +7,8 @@ import io.forestall.cases.CaseJson;
 import io.forestall.cases.CaseQuery;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.CaseState;
+import io.forestall.outreach.MessageJson;
 import io.forestall.outreach.MessageLog;
-import io.forestall.outreach.OutreachMessage;
 import io.forestall.platform.rest.InvalidInputException;
 import io.forestall.platform.rest.Paging;
 import io.forestall.platform.rest.ProblemJson;
@@ -16,7 +16,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The cases API: cases with their evidence and tasks. */
+/** The cases API: cases with their evidence, messages and tasks. */
 @Path("/cases")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,7 +59,7 @@ public class CaseResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One case with its evidence and agent tasks")
+  @Operation(summary = "One case with its evidence, messages and agent tasks")
   public JsonObject get(@PathParam("id") long id) {
     JsonArrayBuilder tasks = JSON.createArrayBuilder();
     for (AgentTask t : cases.tasks(id)) {
@@ -75,25 +74,7 @@ public class CaseResource {
               .add("createdAt", t.getCreatedAt().toString()));
     }
     JsonArrayBuilder messages = JSON.createArrayBuilder();
-    for (OutreachMessage m : messageLog.ofCase(id)) {
-      JsonObjectBuilder message =
-          JSON.createObjectBuilder()
-              .add("channel", m.getChannel().name())
-              .add("state", m.getState())
-              .add("attempts", m.getAttempts())
-              .add("template", m.getTemplateId())
-              .add("templateVersion", m.getTemplateVersion());
-      if (m.getRecipient() != null) {
-        message.add("recipient", m.getRecipient());
-      }
-      if (m.getSentAt() != null) {
-        message.add("sentAt", m.getSentAt().toString());
-      }
-      if (m.getReason() != null) {
-        message.add("reason", m.getReason());
-      }
-      messages.add(message);
-    }
+    messageLog.ofCase(id).forEach(m -> messages.add(MessageJson.of(m)));
     return CaseJson.of(cases.get(id)).add("messages", messages).add("tasks", tasks).build();
   }
 

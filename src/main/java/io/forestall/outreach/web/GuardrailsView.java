@@ -1,11 +1,10 @@
 package io.forestall.outreach.web;
 
+import io.forestall.kernel.ViolationException;
 import io.forestall.outreach.GuardrailSettings;
 import io.forestall.outreach.Guardrails;
-import io.forestall.outreach.InvalidTemplateException;
-import io.forestall.outreach.TemplateRenderer;
+import io.forestall.platform.faces.FormErrors;
 import io.forestall.platform.faces.Messages;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,16 +35,8 @@ public class GuardrailsView implements Serializable {
     try {
       settings.save(new Guardrails(quietStart, quietEnd, capMessages, capDays));
       Messages.info("guardrails.saved");
-    } catch (InvalidTemplateException e) {
-      for (TemplateRenderer.Problem p : e.problems()) {
-        String field = p.pointer().substring(1);
-        Messages.fieldError(
-            "guardrails:" + field,
-            "complaints.invalid",
-            Messages.text("guardrails." + field),
-            p.message());
-      }
-      FacesContext.getCurrentInstance().validationFailed();
+    } catch (ViolationException e) {
+      FormErrors.show("guardrails", e.violations(), "guardrails.");
     }
   }
 

@@ -4,8 +4,9 @@ import io.forestall.cases.CaseQuery;
 import io.forestall.cases.CaseRow;
 import io.forestall.cases.CaseService;
 import io.forestall.kernel.ConflictException;
+import io.forestall.kernel.Violation;
+import io.forestall.kernel.ViolationException;
 import io.forestall.outreach.Channel;
-import io.forestall.outreach.InvalidTemplateException;
 import io.forestall.outreach.MessageTemplate;
 import io.forestall.outreach.MessageVariables;
 import io.forestall.outreach.SmsLength;
@@ -37,6 +38,8 @@ public class TemplateEditorView implements Serializable {
   private static final List<String> LANGUAGES =
       List.of("en", "de", "fr", "es", "it", "nl", "pl", "pt", "sv", "da");
 
+  private static final int RECENT_CASES = 30;
+
   @Inject TemplateService templates;
   @Inject CaseService cases;
 
@@ -51,7 +54,11 @@ public class TemplateEditorView implements Serializable {
   private Long previewCase;
   private TemplateRenderer.Rendered preview;
 
+  /** The tenant's newest cases, to preview against; read once per view. */
+  private List<CaseRow> recentCases = List.of();
+
   public void load() {
+    recentCases = cases.list(new CaseQuery(null, null, null, null, 0, RECENT_CASES));
     if (id == null) {
       variants.put("en", new LinkedHashMap<>());
       return;
@@ -76,9 +83,9 @@ public class TemplateEditorView implements Serializable {
       }
       template = templates.update(id, name, content());
       Messages.info("template.saved");
-      showProblems(TemplateRenderer.check(content()), false);
-    } catch (InvalidTemplateException e) {
-      showProblems(e.problems(), true);
+      showViolations(TemplateRenderer.check(content()), false);
+    } catch (ViolationException e) {
+      showViolations(e.violations(), true);
     } catch (ConflictException e) {
       Messages.error("template.conflict", e.getMessage());
     }
@@ -90,8 +97,8 @@ public class TemplateEditorView implements Serializable {
       TemplateVersion version = templates.publish(id);
       template = templates.get(id);
       Messages.info("template.published", version.getNumber());
-    } catch (InvalidTemplateException e) {
-      showProblems(e.problems(), true);
+    } catch (ViolationException e) {
+      showViolations(e.violations(), true);
     } catch (ConflictException e) {
       Messages.error("template.conflict", e.getMessage());
     }
@@ -104,9 +111,9 @@ public class TemplateEditorView implements Serializable {
     }
     try {
       preview = templates.preview(content(), previewCase);
-    } catch (InvalidTemplateException e) {
+    } catch (ViolationException e) {
       preview = null;
-      showProblems(e.problems(), true);
+      showViolations(e.violations(), true);
     }
   }
 
@@ -133,8 +140,8 @@ public class TemplateEditorView implements Serializable {
     return new TemplateContent(channel, fallbackLocale, variants);
   }
 
-  private static void showProblems(List<TemplateRenderer.Problem> problems, boolean failed) {
-    for (TemplateRenderer.Problem p : problems) {
+  private static void showViolations(List<Violation> violations, boolean failed) {
+    for (Violation p : violations) {
       Messages.error("template.problem", where(p.pointer()), p.message());
     }
     if (failed) {
@@ -148,7 +155,7 @@ public class TemplateEditorView implements Serializable {
   }
 
   public List<CaseRow> getRecentCases() {
-    return cases.list(new CaseQuery(null, null, null, null, 0, 30));
+    return recentCases;
   }
 
   public SmsLength getSmsLength() {

@@ -1,10 +1,12 @@
 package io.forestall.platform.faces;
 
+import io.forestall.kernel.Violation;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import java.util.List;
 
 /**
  * Shows a service's Bean Validation failures beside the inputs they concern: an input's id is the
@@ -26,6 +28,19 @@ public final class FormErrors {
           new FacesMessage(FacesMessage.SEVERITY_ERROR, violation.getMessage(), null));
     }
     faces.validationFailed();
+  }
+
+  /**
+   * Shows a service's broken rules beside their inputs: a pointer {@code /capDays} names the input
+   * {@code formId:capDays}, labelled by the message {@code labels + "capDays"}.
+   */
+  public static void show(String formId, List<Violation> violations, String labels) {
+    for (Violation v : violations) {
+      String field = v.pointer().substring(v.pointer().lastIndexOf('/') + 1);
+      Messages.fieldError(
+          formId + ":" + field, "form.invalid", Messages.text(labels + field), v.message());
+    }
+    FacesContext.getCurrentInstance().validationFailed();
   }
 
   private static String lastNode(Path path) {

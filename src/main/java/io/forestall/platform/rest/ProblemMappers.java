@@ -3,6 +3,7 @@ package io.forestall.platform.rest;
 import io.forestall.kernel.AccessDeniedException;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.NotFoundException;
+import io.forestall.kernel.ViolationException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -53,6 +54,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
           violations.getConstraintViolations().stream()
               .map(v -> new ProblemJson.FieldError(pointer(v), v.getMessage()))
               .sorted(Comparator.comparing(ProblemJson.FieldError::pointer))
+              .toList());
+    }
+    if (failure instanceof ViolationException broken) {
+      return ProblemJson.invalid(
+          broken.getMessage(),
+          broken.violations().stream()
+              .map(v -> new ProblemJson.FieldError(v.pointer(), v.message()))
               .toList());
     }
     if (failure instanceof InvalidInputException invalid) {

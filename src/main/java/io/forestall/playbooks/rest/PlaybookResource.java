@@ -2,15 +2,15 @@ package io.forestall.playbooks.rest;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import io.forestall.platform.rest.InvalidInputException;
 import io.forestall.platform.rest.JsonInput;
+import io.forestall.platform.rest.ProblemJson;
 import io.forestall.playbooks.Backtests;
 import io.forestall.playbooks.DefinitionJson;
-import io.forestall.playbooks.InvalidPlaybookException;
 import io.forestall.playbooks.Playbook;
 import io.forestall.playbooks.PlaybookService;
 import io.forestall.playbooks.ScanMode;
 import io.forestall.playbooks.ScanService;
-import io.forestall.playbooks.Violation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -159,8 +159,11 @@ public class PlaybookResource {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new InvalidPlaybookException(
-          List.of(new Violation(pointer, "must be a date as 2026-10-01, not '" + text + "'")));
+      throw new InvalidInputException(
+          "The backtest range is not valid.",
+          List.of(
+              new ProblemJson.FieldError(
+                  pointer, "must be a date as 2026-10-01, not '" + text + "'")));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.forestall.playbooks.trigger;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import io.forestall.kernel.LocalTimes;
 import io.forestall.playbooks.Durations;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -12,18 +13,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Turns the rows of a {@link TriggerCompiler} query into matches with their findings. */
 final class MatchReader {
-
-  private static final DateTimeFormatter LOCAL =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
 
   private final Trigger trigger;
   private final Instant asOf;
@@ -193,7 +189,7 @@ final class MatchReader {
    * A moment as people read it in evidence: the tenant's local time to the minute, with its zone.
    */
   private String local(Instant at) {
-    return LOCAL.format(at.atZone(scoring.zone()));
+    return LocalTimes.minute(at, scoring.zone());
   }
 
   private static String span(long seconds) {

@@ -2,15 +2,15 @@ package io.forestall.playbooks.web;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import io.forestall.kernel.Violation;
+import io.forestall.kernel.ViolationException;
+import io.forestall.platform.faces.FormErrors;
 import io.forestall.platform.faces.Messages;
 import io.forestall.platform.security.CurrentSession;
 import io.forestall.playbooks.ComplaintSettings;
-import io.forestall.playbooks.InvalidPlaybookException;
-import io.forestall.playbooks.Violation;
 import io.forestall.playbooks.trigger.ComplaintScore;
 import io.forestall.playbooks.trigger.ComplaintScoring;
 import io.forestall.playbooks.trigger.ComplaintWeights;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -64,8 +64,8 @@ public class ComplaintWeightsView implements Serializable {
     try {
       settings.save(weights());
       Messages.info("complaints.saved");
-    } catch (InvalidPlaybookException e) {
-      show(e.violations());
+    } catch (ViolationException e) {
+      FormErrors.show("weights", e.violations(), "complaints.");
     }
   }
 
@@ -74,7 +74,7 @@ public class ComplaintWeightsView implements Serializable {
     ComplaintWeights weights = weights();
     List<Violation> violations = ComplaintSettings.check(weights);
     if (!violations.isEmpty()) {
-      show(violations);
+      FormErrors.show("weights", violations, "complaints.");
       return;
     }
     sampleScore =
@@ -88,18 +88,6 @@ public class ComplaintWeightsView implements Serializable {
                 sampleAt.atZone(session.zone()).toInstant(),
                 BigDecimal.valueOf(Math.max(1, averageLength)),
                 complexAt);
-  }
-
-  private static void show(List<Violation> violations) {
-    for (Violation v : violations) {
-      String field = v.pointer().substring(1);
-      Messages.fieldError(
-          "weights:" + field,
-          "complaints.invalid",
-          Messages.text("complaints." + field),
-          v.message());
-    }
-    FacesContext.getCurrentInstance().validationFailed();
   }
 
   private ComplaintWeights weights() {

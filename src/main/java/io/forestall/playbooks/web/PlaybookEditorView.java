@@ -2,6 +2,8 @@ package io.forestall.playbooks.web;
 
 import io.forestall.events.EventService;
 import io.forestall.kernel.ConflictException;
+import io.forestall.kernel.Violation;
+import io.forestall.kernel.ViolationException;
 import io.forestall.outreach.Channel;
 import io.forestall.outreach.MessageTemplate;
 import io.forestall.outreach.TemplateService;
@@ -11,7 +13,6 @@ import io.forestall.playbooks.Backtest;
 import io.forestall.playbooks.Backtests;
 import io.forestall.playbooks.DefinitionDiff;
 import io.forestall.playbooks.DefinitionJson;
-import io.forestall.playbooks.InvalidPlaybookException;
 import io.forestall.playbooks.Level;
 import io.forestall.playbooks.Playbook;
 import io.forestall.playbooks.PlaybookDefinition;
@@ -21,7 +22,6 @@ import io.forestall.playbooks.PlaybookVersion;
 import io.forestall.playbooks.ScanMode;
 import io.forestall.playbooks.ScanRun;
 import io.forestall.playbooks.ScanService;
-import io.forestall.playbooks.Violation;
 import io.forestall.playbooks.jobs.PlaybookSchedules;
 import io.forestall.playbooks.trigger.Aggregate;
 import io.forestall.playbooks.trigger.AttributeFilter;
@@ -90,6 +90,9 @@ public class PlaybookEditorView implements Serializable {
   private String contactEventType = "ticket.created";
   private String rootCause;
 
+  /** The tenant's published templates per channel, to pick from; read once per view. */
+  private Map<Channel, List<MessageTemplate>> published = Map.of();
+
   /** Per channel name, the id of the template the playbook's message uses. */
   private final Map<String, Long> templates = new HashMap<>();
 
@@ -104,6 +107,7 @@ public class PlaybookEditorView implements Serializable {
   private Integer diffVersion;
 
   public void load() {
+    published = messageTemplates.published();
     backtestTo = LocalDate.now(session.zone());
     backtestFrom = backtestTo.minusDays(29);
     if (id == null) {
@@ -167,9 +171,7 @@ public class PlaybookEditorView implements Serializable {
 
   /** The tenant's published templates for {@code channel}, to pick from. */
   public List<MessageTemplate> publishedTemplates(Channel channel) {
-    return messageTemplates.list().stream()
-        .filter(t -> t.getChannel() == channel && t.getPublishedVersion() != null)
-        .toList();
+    return published.getOrDefault(channel, List.of());
   }
 
   public Map<String, Long> getTemplates() {
@@ -190,7 +192,7 @@ public class PlaybookEditorView implements Serializable {
       playbook = playbooks.create(definition());
       Messages.info("playbook.saved", playbook.getName());
       return "/playbooks/edit?faces-redirect=true&id=" + playbook.getId();
-    } catch (InvalidPlaybookException e) {
+    } catch (ViolationException e) {
       show(e.violations());
     } catch (ConflictException e) {
       error(e.getMessage());
@@ -217,7 +219,7 @@ public class PlaybookEditorView implements Serializable {
       playbook = playbooks.update(playbook.getId(), definition());
       Messages.info("playbook.saved", playbook.getName());
       return true;
-    } catch (InvalidPlaybookException e) {
+    } catch (ViolationException e) {
       show(e.violations());
     } catch (ConflictException e) {
       error(e.getMessage());
@@ -242,7 +244,7 @@ public class PlaybookEditorView implements Serializable {
       List<Match> matches = scans.dryRun(definition()).matches();
       dryRunCount = matches.size();
       dryRun = matches.stream().limit(200).map(MatchRow::new).toList();
-    } catch (InvalidPlaybookException e) {
+    } catch (ViolationException e) {
       show(e.violations());
     }
   }
@@ -253,7 +255,7 @@ public class PlaybookEditorView implements Serializable {
       backtestRunning = backtests.start(definition(), backtestFrom, backtestTo);
       backtest = null;
       backtestChart = null;
-    } catch (InvalidPlaybookException e) {
+    } catch (ViolationException e) {
       show(e.violations());
     }
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Browser;
 import io.forestall.testsupport.Deployments;
+import java.time.Instant;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -166,17 +167,83 @@ class TemplateUiIT {
 
   @Test
   void theOutboxListsMessagesByState() {
+    String key = Api.key("acme-admin", "FULL");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    long template =
+        Api.post(
+                "/api/v1/templates",
+                key,
+                "{\"name\":\"Outbox "
+                    + run
+                    + "\",\"channel\":\"EMAIL\",\"variants\":{\"en\":{\"subject\":\"Hi\","
+                    + "\"html\":\"<p>Hi</p>\",\"text\":\"Hi\"}}}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    Api.post("/api/v1/templates/" + template + "/publish", key, "");
+    long playbook =
+        Api.post(
+                "/api/v1/playbooks",
+                key,
+                "{\"name\":\"Outbox "
+                    + run
+                    + "\",\"level\":\"ALERT\",\"cooldown\":\"PT0M\",\"messages\":{\"EMAIL\":"
+                    + template
+                    + "},\"trigger\":{\"conditions\":[{\"kind\":\"EVENT\",\"eventType\":"
+                    + "\"outbox.test_"
+                    + run
+                    + "\"}]}}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    Api.post("/api/v1/playbooks/" + playbook + "/publish", key, "");
+    String customer = "OUTBOX-" + run;
+    Api.post(
+        "/api/v1/customers",
+        key,
+        "{\"externalId\":\""
+            + customer
+            + "\",\"email\":\"ob."
+            + run
+            + "@example.com\",\"consent\":{\"email\":false}}");
+    Api.post(
+        "/api/v1/events",
+        key,
+        "{\"id\":\""
+            + UUID.randomUUID()
+            + "\",\"customer\":\""
+            + customer
+            + "\",\"type\":\"outbox.test_"
+            + run
+            + "\",\"occurredAt\":\""
+            + Instant.now().minusSeconds(5)
+            + "\"}");
+
     browser.login("/outreach/outbox.xhtml", "acme-admin");
     WebDriver page = browser.open();
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("outbox:messages")));
-    page.findElement(By.xpath("//div[@id='outbox:state']//div[contains(., 'Not sent')]")).click();
-    browser
-        .waiting()
-        .until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.xpath(
-                    "//div[@id='outbox:state']//div[contains(@class, 'ui-state-active')"
-                        + " and contains(., 'Not sent')]")));
+    String caseLink = null;
+    for (int i = 0; i < 50 && caseLink == null; i++) {
+      page.findElement(By.xpath("//div[@id='outbox:state']//div[contains(., 'Not sent')]")).click();
+      browser
+          .waiting()
+          .until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.xpath(
+                      "//div[@id='outbox:state']//div[contains(@class, 'ui-state-active')"
+                          + " and contains(., 'Not sent')]")));
+      var items = Api.get("/api/v1/cases?playbook=" + playbook, key).json().getJsonArray("items");
+      if (!items.isEmpty()) {
+        String id = items.getJsonObject(0).getJsonNumber("id").toString();
+        if (page.findElement(By.id("outbox:messages")).getText().contains("#" + id)) {
+          caseLink = "#" + id;
+        } else {
+          page.navigate().refresh();
+        }
+      }
+    }
+    String table = page.findElement(By.id("outbox:messages")).getText();
+    assertTrue(caseLink != null && table.contains("not agreed to email"), table);
     browser.screenshot("outbox");
   }
 }
