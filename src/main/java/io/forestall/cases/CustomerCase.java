@@ -62,7 +62,34 @@ public class CustomerCase extends TenantOwnedEntity {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "responded_at")
+  private Instant respondedAt;
+
+  @Column(name = "resolved_at")
+  private Instant resolvedAt;
+
+  @Column(name = "verified_at")
+  private Instant verifiedAt;
+
+  @Column(name = "repeat_contacts", nullable = false)
+  private int repeatContacts;
+
   protected CustomerCase() {}
+
+  /** Moves the case to {@code next}, noting when it was answered or resolved. */
+  void moveTo(CaseState next, Instant at) {
+    state = next;
+    updatedAt = at;
+    if (next == CaseState.RESPONDED && respondedAt == null) {
+      respondedAt = at;
+    } else if (next == CaseState.RESOLVED) {
+      resolvedAt = at;
+    }
+  }
+
+  void fileUnder(String cause) {
+    rootCause = cause;
+  }
 
   public Long getPlaybookId() {
     return playbookId;
@@ -126,5 +153,21 @@ public class CustomerCase extends TenantOwnedEntity {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  public Instant getRespondedAt() {
+    return respondedAt;
+  }
+
+  public Instant getResolvedAt() {
+    return resolvedAt;
+  }
+
+  public Instant getVerifiedAt() {
+    return verifiedAt;
+  }
+
+  public int getRepeatContacts() {
+    return repeatContacts;
   }
 }
