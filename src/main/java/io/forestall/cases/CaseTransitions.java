@@ -74,6 +74,22 @@ public class CaseTransitions {
             c.getResolvedAt()));
   }
 
+  /**
+   * The customer confirmed the problem is solved (accepted a fix or picked a self-service option):
+   * answered and resolved at once; a case already resolved or past keeps its state.
+   */
+  public void confirm(long caseId, String note) {
+    CustomerCase c = find(caseId);
+    if (!RESOLVABLE.contains(c.getState())) {
+      step(c, c.getState(), note);
+      return;
+    }
+    if (c.getState() != CaseState.RESPONDED) {
+      move(c, CaseState.RESPONDED, note);
+    }
+    resolve(caseId, null, null);
+  }
+
   /** Notes something on the case's timeline without moving it. */
   public void note(long caseId, String note) {
     CustomerCase c = find(caseId);

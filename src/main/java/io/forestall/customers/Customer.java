@@ -83,6 +83,17 @@ public class Customer extends TenantOwnedEntity {
     updatedAt = now;
   }
 
+  /** Consent for email and SMS, each left as it is when null. */
+  void consent(Boolean email, Boolean sms, Instant now) {
+    if (email != null) {
+      consentEmail = email;
+    }
+    if (sms != null) {
+      consentSms = sms;
+    }
+    updatedAt = now;
+  }
+
   private static String blankToNull(String value) {
     String stripped = value.strip();
     return stripped.isEmpty() ? null : stripped;

@@ -59,6 +59,16 @@ public class CustomerService {
     return customer;
   }
 
+  /**
+   * The customer gives or withdraws consent to email or SMS (each left as it is when null), as an
+   * opt-out link does; it holds from the next message on.
+   */
+  public Customer consent(long id, Boolean email, Boolean sms) {
+    Customer customer = get(id);
+    customer.consent(email, sms, clock.instant());
+    return customer;
+  }
+
   /** Creates or updates by external id, as the API's upsert does. */
   @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.INGEST})
   public Upserted upsert(@NotNull @Valid CustomerDraft draft) {

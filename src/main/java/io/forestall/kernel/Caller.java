@@ -34,6 +34,14 @@ public record Caller(String username, String displayName, Set<String> roles, Kin
     return new Caller(name, name, roles, Kind.MACHINE);
   }
 
+  /**
+   * A customer acting through a signed action page link: Forestall vouches for the one case the
+   * link names, so the customer acts with the system's rights, under their own name.
+   */
+  public static Caller customer(String name) {
+    return new Caller("customer", name, Set.of(), Kind.SYSTEM);
+  }
+
   public boolean isPerson() {
     return kind == Kind.PERSON;
   }

@@ -33,7 +33,14 @@ class EmailSender {
   @ConfigProperty(name = "forestall.mail.from", defaultValue = "noreply@forestall.local")
   String from;
 
-  void send(String fromName, String to, String subject, String html, String text, String key)
+  void send(
+      String fromName,
+      String to,
+      String subject,
+      String html,
+      String text,
+      String optOut,
+      String key)
       throws MessagingException {
     Properties props = new Properties();
     props.put("mail.smtp.host", host);
@@ -55,6 +62,8 @@ class EmailSender {
     }
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
     message.setSubject(subject, "UTF-8");
+    message.setHeader("List-Unsubscribe", "<" + optOut + ">");
+    message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     MimeBodyPart plain = new MimeBodyPart();
     plain.setText(text, "UTF-8");
     MimeBodyPart rich = new MimeBodyPart();

@@ -28,8 +28,9 @@ import java.util.Map;
 
 /**
  * The values of {@link MessageVariables} for one case: its customer, the case, the evidence of its
- * first matching condition (and all findings as a list), its playbook and the tenant. Every known
- * name is present, empty where the case has no value, so rendering never meets an unknown name.
+ * first matching condition (and all findings as a list), its playbook, the tenant and links
+ * (previews' go nowhere; the dispatcher puts in each message's own). Every known name is present,
+ * empty where the case has no value, so rendering never meets an unknown name.
  */
 @ApplicationScoped
 public class MessageContexts {
@@ -37,6 +38,8 @@ public class MessageContexts {
   @Inject CaseService cases;
   @Inject CustomerService customers;
   @Inject TenantDirectory tenants;
+  @Inject ActionLinks links;
+  @Inject Remedies remedies;
 
   public Map<String, Object> forCase(long caseId) {
     CaseRow row = cases.get(caseId);
@@ -70,6 +73,15 @@ public class MessageContexts {
     context.put("evidence", evidence(json(c.getEvidence())));
     context.put("playbook", Map.of("name", row.getPlaybookName(), "description", ""));
     context.put("tenant", Map.of("name", tenant.name()));
+    context.put("links", links.preview());
+    context.put(
+        "remedy",
+        Map.of(
+            "action",
+            remedies
+                .plan(c.getPlaybookId(), c.getPlaybookVersion())
+                .map(OutreachPlan::remedyAction)
+                .orElse("")));
     return context;
   }
 

@@ -96,6 +96,13 @@ public final class MessageVariables {
     sample.put("evidence", evidence);
     sample.put("playbook", Map.of("name", "Bill shock", "description", "…"));
     sample.put("tenant", Map.of("name", "Acme Telecom"));
+    sample.put("remedy", Map.of("action", "rebooked you on LH 401 tomorrow at 07:10"));
+    sample.put(
+        "links",
+        Map.of(
+            "action", "https://forestall.example/r/…",
+            "optOut", "https://forestall.example/r/…/opt-out",
+            "openPixel", "https://forestall.example/r/…/open.gif"));
     return sample;
   }
 

@@ -1,7 +1,9 @@
 package io.forestall.outreach;
 
+import io.forestall.kernel.IntegrationEvent;
 import io.forestall.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -15,7 +17,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outbox rows' state changes, each in its own short transaction. A claim leases due messages to
@@ -42,6 +46,7 @@ class OutboxClaims {
       int attempts) {}
 
   @Inject Database database;
+  @Inject Event<IntegrationEvent> integrations;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   List<Claimed> claim(int limit, Instant now) {
@@ -100,7 +105,7 @@ class OutboxClaims {
     }
   }
 
-  /** The message went out; its case is now CONTACTED. */
+  /** The message went out; its case is now CONTACTED, and the tenant's integrations hear of it. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   void sent(Claimed m, String recipient, String subject, Instant now) {
     update(
@@ -116,6 +121,30 @@ class OutboxClaims {
             + " and state = 'DETECTED'",
         now,
         m.caseId());
+    Map<String, Object> data = new HashMap<>();
+    data.put("caseId", m.caseId());
+    data.put("messageId", m.id());
+    data.put("channel", m.channel().name());
+    if (recipient != null) {
+      data.put("recipient", recipient);
+    }
+    integrations.fire(
+        new IntegrationEvent(
+            m.tenantId(), IntegrationEvent.OUTREACH_SENT, "case_" + m.caseId(), data, now));
+  }
+
+  /**
+   * An action page message is ready for the customer's link; it reaches nobody by itself, so the
+   * case does not count as contacted.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void published(Claimed m, Instant now) {
+    update(
+        "update outreach_message set state = 'SENT', recipient = 'action page', sent_at = ?,"
+            + " reason = null, lease_until = null, updated_at = ? where id = ?",
+        now,
+        now,
+        m.id());
   }
 
   /** The message will not be sent, for {@code reason}; the case shows why. */

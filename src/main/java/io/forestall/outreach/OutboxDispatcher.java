@@ -52,6 +52,7 @@ class OutboxDispatcher {
   @Inject CustomerService customers;
   @Inject TenantDirectory tenants;
   @Inject EmailSender email;
+  @Inject ActionLinks links;
   @Inject GuardrailSettings settings;
   @Inject Clock clock;
 
@@ -98,6 +99,10 @@ class OutboxDispatcher {
   private void deliverAs(TenantKey tenant, OutboxClaims.Claimed m, Guardrails guardrails) {
     Instant now = clock.instant();
     try {
+      if (m.channel() == Channel.ACTION_PAGE) {
+        claims.published(m, now);
+        return;
+      }
       if (m.channel() != Channel.EMAIL) {
         claims.skipped(m, m.channel() + " messages are not sent yet: only email is", now);
         return;
@@ -143,6 +148,8 @@ class OutboxDispatcher {
           TemplateContent.fromJson(
               templates.version(m.templateId(), m.templateVersion()).orElseThrow().getContent());
       Map<String, Object> context = contexts.forCase(m.caseId());
+      Map<String, Object> messageLinks = links.of(tenant.slug(), m.id(), now);
+      context.put("links", messageLinks);
       TemplateRenderer.Rendered message =
           TemplateRenderer.render(content, customer.getLocale(), context);
       String from = tenants.find(tenant.slug()).map(TenantProfile::name).orElse("Forestall");
@@ -152,6 +159,7 @@ class OutboxDispatcher {
           message.parts().get("subject"),
           message.parts().get("html"),
           message.parts().get("text"),
+          (String) messageLinks.get("optOut"),
           m.key());
       claims.sent(m, customer.getEmail(), message.parts().get("subject"), clock.instant());
     } catch (MessagingException | RuntimeException e) {

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * One message of a case on one channel, as the outbox keeps it: queued, being sent, sent, skipped
- * (with why) or dead after its retries. Written with SQL by the outbox; read here.
+ * (with why) or dead after its retries; then opened, clicked and answered on the action page.
+ * Written with SQL by the outbox; read here.
  */
 @Entity
 @Table(name = "outreach_message")
@@ -18,6 +19,9 @@ public class OutreachMessage extends TenantOwnedEntity {
 
   @Column(name = "case_id", insertable = false, updatable = false)
   private Long caseId;
+
+  @Column(name = "customer_id", insertable = false, updatable = false)
+  private Long customerId;
 
   @Enumerated(EnumType.STRING)
   @Column(insertable = false, updatable = false)
@@ -56,10 +60,35 @@ public class OutreachMessage extends TenantOwnedEntity {
   @Column(name = "updated_at", insertable = false, updatable = false)
   private Instant updatedAt;
 
+  @Column(name = "opened_at", insertable = false, updatable = false)
+  private Instant openedAt;
+
+  @Column(name = "clicked_at", insertable = false, updatable = false)
+  private Instant clickedAt;
+
+  @Column(name = "answer", insertable = false, updatable = false)
+  private String answer;
+
+  @Column(name = "answer_detail", insertable = false, updatable = false)
+  private String answerDetail;
+
+  @Column(name = "answered_at", insertable = false, updatable = false)
+  private Instant answeredAt;
+
+  @Column(name = "csat", insertable = false, updatable = false)
+  private Integer csat;
+
+  @Column(name = "opted_out_at", insertable = false, updatable = false)
+  private Instant optedOutAt;
+
   protected OutreachMessage() {}
 
   public Long getCaseId() {
     return caseId;
+  }
+
+  public Long getCustomerId() {
+    return customerId;
   }
 
   public Channel getChannel() {
@@ -108,5 +137,33 @@ public class OutreachMessage extends TenantOwnedEntity {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  public Instant getOpenedAt() {
+    return openedAt;
+  }
+
+  public Instant getClickedAt() {
+    return clickedAt;
+  }
+
+  public String getAnswer() {
+    return answer;
+  }
+
+  public String getAnswerDetail() {
+    return answerDetail;
+  }
+
+  public Instant getAnsweredAt() {
+    return answeredAt;
+  }
+
+  public Integer getCsat() {
+    return csat;
+  }
+
+  public Instant getOptedOutAt() {
+    return optedOutAt;
   }
 }

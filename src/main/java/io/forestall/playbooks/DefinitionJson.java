@@ -14,6 +14,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -46,7 +47,10 @@ public final class DefinitionJson {
           "trigger",
           "contactEventType",
           "rootCause",
-          "messages");
+          "messages",
+          "options",
+          "remedy");
+  private static final Set<String> REMEDY_FIELDS = Set.of("action", "confirmBy");
   private static final Set<String> TRIGGER_FIELDS = Set.of("combine", "conditions", "audience");
   private static final Set<String> FILTER_FIELDS = Set.of("attribute", "operator", "value");
 
@@ -88,7 +92,9 @@ public final class DefinitionJson {
             trigger,
             in.string("contactEventType"),
             in.string("rootCause"),
-            messages(in));
+            messages(in),
+            options(in),
+            remedy(in));
     in.finish();
     return definition;
   }
@@ -122,6 +128,39 @@ public final class DefinitionJson {
     return messages;
   }
 
+  /** {@code ["Raise my limit", "Cap my spending"]}: the self-service choices. */
+  private static List<String> options(JsonInput in) {
+    JsonValue raw = in.raw("options");
+    if (raw == null || raw.getValueType() == JsonValue.ValueType.NULL) {
+      return List.of();
+    }
+    if (!(raw instanceof JsonArray array)) {
+      in.error("options", "must be an array of texts");
+      return List.of();
+    }
+    List<String> options = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (array.get(i) instanceof JsonString text) {
+        options.add(text.getString());
+      } else {
+        in.error("options/" + i, "must be a text");
+      }
+    }
+    return options;
+  }
+
+  /** {@code {"action": "…", "confirmBy": "API"}}, or null. */
+  private static Remedy remedy(JsonInput in) {
+    JsonInput r = in.nested("remedy");
+    if (r == null) {
+      return null;
+    }
+    r.allowOnly(REMEDY_FIELDS);
+    return new Remedy(
+        r.string("action"),
+        enumOf(r, "confirmBy", Remedy.Confirmation.class, Remedy.Confirmation.API));
+  }
+
   public static PlaybookDefinition parse(String stored) {
     return read(JSON.createReader(new StringReader(stored)).readValue());
   }
@@ -138,6 +177,16 @@ public final class DefinitionJson {
         .add("trigger", write(d.trigger()));
     putIfPresent(json, "contactEventType", d.contactEventType());
     putIfPresent(json, "rootCause", d.rootCause());
+    if (!d.options().isEmpty()) {
+      JsonArrayBuilder options = JSON.createArrayBuilder();
+      d.options().forEach(options::add);
+      json.add("options", options);
+    }
+    if (d.remedy() != null) {
+      JsonObjectBuilder remedy = JSON.createObjectBuilder();
+      putIfPresent(remedy, "action", d.remedy().action());
+      json.add("remedy", remedy.add("confirmBy", d.remedy().confirmBy().name()));
+    }
     if (!d.messages().isEmpty()) {
       JsonObjectBuilder messages = JSON.createObjectBuilder();
       d.messages().forEach((channel, template) -> messages.add(channel.name(), template));

@@ -79,8 +79,46 @@ public final class DefinitionRules {
         add("/rootCause", "must be at most 120 characters");
       }
     }
+    options(d);
+    remedy(d);
     if (d.trigger() != null) {
       trigger(d.trigger());
+    }
+  }
+
+  private void options(PlaybookDefinition d) {
+    if (d.level() != Level.SELF_HEAL) {
+      if (!d.options().isEmpty()) {
+        add("/options", "are only offered by SELF_HEAL playbooks");
+      }
+      return;
+    }
+    if (d.options().isEmpty() || d.options().size() > 6) {
+      add("/options", "must be 1 to 6 self-service choices for SELF_HEAL");
+    }
+    for (int i = 0; i < d.options().size(); i++) {
+      String option = d.options().get(i);
+      if (option.isBlank() || option.length() > 80) {
+        add("/options/" + i, "must be 1 to 80 characters");
+      } else if (d.options().indexOf(option) != i) {
+        add("/options/" + i, "is offered twice");
+      }
+    }
+  }
+
+  private void remedy(PlaybookDefinition d) {
+    if (d.level() != Level.PRE_EMPT) {
+      if (d.remedy() != null) {
+        add("/remedy", "is only done by PRE_EMPT playbooks");
+      }
+      return;
+    }
+    if (d.remedy() == null) {
+      add("/remedy", "is required for PRE_EMPT: what the tenant's system does first");
+    } else if (d.remedy().action() == null || d.remedy().action().isBlank()) {
+      add("/remedy/action", "is required: what is done, as the customer will read it");
+    } else if (d.remedy().action().length() > 200) {
+      add("/remedy/action", "must be at most 200 characters");
     }
   }
 

@@ -5,6 +5,7 @@ import io.forestall.playbooks.trigger.Trigger;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param rootCause for AVOID: the cause the case is filed under on the problem board
  * @param messages per channel, the template the customer's message is written with; only levels
  *     that reach the customer have them
+ * @param options for SELF_HEAL: the self-service choices the action page offers
+ * @param remedy for PRE_EMPT: what the tenant's system does first
  */
 public record PlaybookDefinition(
     String name,
@@ -33,9 +36,12 @@ public record PlaybookDefinition(
     Trigger trigger,
     String contactEventType,
     String rootCause,
-    Map<Channel, Long> messages) {
+    Map<Channel, Long> messages,
+    List<String> options,
+    Remedy remedy) {
 
   public PlaybookDefinition {
+    options = List.copyOf(options);
     EnumMap<Channel, Long> sorted = new EnumMap<>(Channel.class);
     sorted.putAll(messages);
     messages = Collections.unmodifiableMap(sorted);

@@ -10,6 +10,7 @@ import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
 import io.forestall.outreach.Outbox;
+import io.forestall.outreach.OutreachPlan;
 import io.forestall.platform.persistence.Database;
 import io.forestall.playbooks.trigger.ComplaintScore;
 import io.forestall.playbooks.trigger.ComplaintScoring;
@@ -117,7 +118,7 @@ class ScanExecution {
     }
     int created = cases.record(playbook.getId(), run.getPlaybookVersion(), runId, asOf, detected);
     if (created > 0) {
-      outbox.queueForRun(runId, definition.messages(), asOf);
+      outbox.queueForRun(runId, plan(playbook.getId(), run.getPlaybookVersion(), definition), asOf);
     }
     int examined = examined(tenantId, trigger, newSince);
     run.finish(
@@ -133,6 +134,17 @@ class ScanExecution {
         .setParameter("id", playbook.getId())
         .executeUpdate();
     return run;
+  }
+
+  private static OutreachPlan plan(long playbookId, int version, PlaybookDefinition d) {
+    return new OutreachPlan(
+        playbookId,
+        version,
+        d.level().name(),
+        d.messages(),
+        d.options(),
+        d.remedy() == null ? null : d.remedy().action(),
+        d.remedy() == null ? null : d.remedy().confirmBy().name());
   }
 
   /** Who matches {@code trigger} in {@code scope}, with evidence; reads only. */

@@ -7,24 +7,33 @@ import io.forestall.cases.CaseJson;
 import io.forestall.cases.CaseQuery;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.CaseState;
+import io.forestall.cases.CaseStep;
+import io.forestall.cases.CaseTransitions;
 import io.forestall.outreach.MessageJson;
 import io.forestall.outreach.MessageLog;
+import io.forestall.outreach.Remedies;
 import io.forestall.platform.rest.InvalidInputException;
+import io.forestall.platform.rest.JsonInput;
 import io.forestall.platform.rest.Paging;
 import io.forestall.platform.rest.ProblemJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The cases API: cases with their evidence, messages and tasks. */
@@ -35,6 +44,8 @@ public class CaseResource {
 
   @Inject CaseService cases;
   @Inject MessageLog messageLog;
+  @Inject CaseTransitions transitions;
+  @Inject Remedies remedies;
 
   @GET
   @Operation(summary = "The tenant's cases, newest first, by playbook, state or customer")
@@ -59,7 +70,7 @@ public class CaseResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One case with its evidence, messages and agent tasks")
+  @Operation(summary = "One case with its evidence, messages, agent tasks and timeline")
   public JsonObject get(@PathParam("id") long id) {
     JsonArrayBuilder tasks = JSON.createArrayBuilder();
     for (AgentTask t : cases.tasks(id)) {
@@ -75,7 +86,49 @@ public class CaseResource {
     }
     JsonArrayBuilder messages = JSON.createArrayBuilder();
     messageLog.ofCase(id).forEach(m -> messages.add(MessageJson.of(m)));
-    return CaseJson.of(cases.get(id)).add("messages", messages).add("tasks", tasks).build();
+    JsonArrayBuilder timeline = JSON.createArrayBuilder();
+    for (CaseStep step : transitions.timeline(id)) {
+      JsonObjectBuilder json =
+          JSON.createObjectBuilder()
+              .add("at", step.getAt().toString())
+              .add("state", step.getState().name())
+              .add("actor", step.getActor());
+      if (step.getNote() != null) {
+        json.add("note", step.getNote());
+      }
+      timeline.add(json);
+    }
+    return CaseJson.of(cases.get(id))
+        .add("messages", messages)
+        .add("tasks", tasks)
+        .add("timeline", timeline)
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/remedy")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "The tenant's system confirms a PRE_EMPT case's remedy: {\"status\": \"done\"|\"failed\","
+              + " \"note\"?}; done lets the customer's messages go, failed sends none")
+  public JsonObject remedy(@PathParam("id") long id, InputStream body) {
+    JsonInput in = JsonInput.of(JsonInput.parse(body)).allowOnly(Set.of("status", "note"));
+    String status = in.string("status");
+    if (status == null) {
+      if (!in.failed("status")) {
+        in.error("status", "is required: done or failed");
+      }
+    } else if (!status.equals("done") && !status.equals("failed")) {
+      in.error("status", "must be done or failed");
+    }
+    String note = in.string("note");
+    if (note != null && note.length() > 500) {
+      in.error("note", "must be at most 500 characters");
+    }
+    in.finish();
+    remedies.confirm(id, status.equals("done"), note);
+    return get(id);
   }
 
   private static CaseState state(String text) {

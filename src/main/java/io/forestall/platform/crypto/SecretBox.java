@@ -12,13 +12,15 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Encrypts secrets Forestall must read back later (webhook signing secrets) with AES-256-GCM under
- * the key in {@code FORESTALL_SECRETS_KEY}; secrets it only needs to recognise are hashed instead.
+ * Encrypts secrets Forestall must read back later (webhook signing secrets), signs its own tokens
+ * with AES-256-GCM under the key in {@code FORESTALL_SECRETS_KEY}; secrets it only needs to
+ * recognise are hashed instead.
  */
 @ApplicationScoped
 public class SecretBox {
@@ -74,6 +76,23 @@ public class SecretBox {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
           "Cannot decrypt a stored secret: was FORESTALL_SECRETS_KEY changed?", e);
+    }
+  }
+
+  /**
+   * An HMAC-SHA256 of {@code data} under a key derived from the master key for {@code purpose}, so
+   * tokens minted for one purpose (or one tenant) never verify for another.
+   */
+  public byte[] sign(String purpose, String data) {
+    try {
+      Mac derive = Mac.getInstance("HmacSHA256");
+      derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      byte[] derived = derive.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(derived, "HmacSHA256"));
+      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot sign", e);
     }
   }
 

@@ -19,6 +19,7 @@ import io.forestall.playbooks.PlaybookDefinition;
 import io.forestall.playbooks.PlaybookService;
 import io.forestall.playbooks.PlaybookStatus;
 import io.forestall.playbooks.PlaybookVersion;
+import io.forestall.playbooks.Remedy;
 import io.forestall.playbooks.ScanMode;
 import io.forestall.playbooks.ScanRun;
 import io.forestall.playbooks.ScanService;
@@ -89,6 +90,9 @@ public class PlaybookEditorView implements Serializable {
   private List<FilterInput> audience = new ArrayList<>();
   private String contactEventType = "ticket.created";
   private String rootCause;
+  private List<String> options = new ArrayList<>();
+  private String remedyAction;
+  private Remedy.Confirmation remedyConfirmBy = Remedy.Confirmation.API;
 
   /** The tenant's published templates per channel, to pick from; read once per view. */
   private Map<Channel, List<MessageTemplate>> published = Map.of();
@@ -135,6 +139,11 @@ public class PlaybookEditorView implements Serializable {
       contactEventType = d.contactEventType();
     }
     rootCause = d.rootCause();
+    options = new ArrayList<>(d.options());
+    if (d.remedy() != null) {
+      remedyAction = d.remedy().action();
+      remedyConfirmBy = d.remedy().confirmBy();
+    }
     templates.clear();
     d.messages().forEach((channel, template) -> templates.put(channel.name(), template));
   }
@@ -155,7 +164,11 @@ public class PlaybookEditorView implements Serializable {
             audience.stream().map(FilterInput::toFilter).toList()),
         level == Level.REACT ? contactEventType : null,
         level == Level.AVOID ? rootCause : null,
-        level.reachesCustomer() ? messages() : Map.of());
+        level.reachesCustomer() ? messages() : Map.of(),
+        level == Level.SELF_HEAL ? options.stream().map(String::strip).toList() : List.of(),
+        level == Level.PRE_EMPT
+            ? new Remedy(remedyAction == null ? null : remedyAction.strip(), remedyConfirmBy)
+            : null);
   }
 
   private Map<Channel, Long> messages() {
@@ -503,6 +516,34 @@ public class PlaybookEditorView implements Serializable {
 
   public void setContactEventType(String contactEventType) {
     this.contactEventType = contactEventType;
+  }
+
+  public List<String> getOptions() {
+    return options;
+  }
+
+  public void setOptions(List<String> options) {
+    this.options = options == null ? new ArrayList<>() : new ArrayList<>(options);
+  }
+
+  public String getRemedyAction() {
+    return remedyAction;
+  }
+
+  public void setRemedyAction(String remedyAction) {
+    this.remedyAction = remedyAction;
+  }
+
+  public Remedy.Confirmation getRemedyConfirmBy() {
+    return remedyConfirmBy;
+  }
+
+  public void setRemedyConfirmBy(Remedy.Confirmation remedyConfirmBy) {
+    this.remedyConfirmBy = remedyConfirmBy;
+  }
+
+  public Remedy.Confirmation[] getConfirmations() {
+    return Remedy.Confirmation.values();
   }
 
   public String getRootCause() {

@@ -1,0 +1,41 @@
+package io.forestall.outreach;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The links a message carries to its action page, opt-out and open pixel, each with the message's
+ * signed token, under the public address in {@code FORESTALL_PUBLIC_URL}.
+ */
+@ApplicationScoped
+public class ActionLinks {
+
+  @Inject
+  @ConfigProperty(name = "forestall.public.url", defaultValue = "http://localhost:8080")
+  String base;
+
+  @Inject ActionTokens tokens;
+
+  /** The links of one message, as templates read them ({@code links.action}, …). */
+  public Map<String, Object> of(String tenantSlug, long messageId, Instant sentAt) {
+    String page = page(tokens.issue(tenantSlug, messageId, sentAt.plus(ActionTokens.LIFETIME)));
+    return Map.of("action", page, "optOut", page + "/opt-out", "openPixel", page + "/open.gif");
+  }
+
+  /** Links that go nowhere, for previews: the page explains it is a preview. */
+  Map<String, Object> preview() {
+    String page = root() + "/r/preview";
+    return Map.of("action", page, "optOut", page + "/opt-out", "openPixel", page + "/open.gif");
+  }
+
+  private String page(String token) {
+    return root() + "/r/" + token;
+  }
+
+  private String root() {
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+}

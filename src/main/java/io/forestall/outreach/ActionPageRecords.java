@@ -1,0 +1,263 @@
+package io.forestall.outreach;
+
+import io.forestall.cases.CaseRow;
+import io.forestall.cases.CaseService;
+import io.forestall.cases.CaseTransitions;
+import io.forestall.customers.Customer;
+import io.forestall.customers.CustomerService;
+import io.forestall.kernel.IntegrationEvent;
+import io.forestall.kernel.NotFoundException;
+import io.forestall.kernel.TenantContext;
+import io.forestall.kernel.TenantDirectory;
+import io.forestall.kernel.TenantProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the action page reads and records for one message of the current tenant, in one transaction
+ * each: the page itself, opens and clicks, answers that move the case, scores and consent.
+ */
+@ApplicationScoped
+@Transactional
+class ActionPageRecords {
+
+  private static final Set<String> LANGUAGES = Set.of("en", "de");
+
+  @PersistenceContext EntityManager em;
+  @Inject CaseService cases;
+  @Inject CaseTransitions transitions;
+  @Inject CustomerService customers;
+  @Inject TemplateService templates;
+  @Inject MessageContexts contexts;
+  @Inject ActionLinks links;
+  @Inject Remedies remedies;
+  @Inject TenantDirectory tenants;
+  @Inject Event<IntegrationEvent> integrations;
+  @Inject Clock clock;
+
+  ActionPages.Page page(long messageId, boolean click) {
+    OutreachMessage message = message(messageId);
+    Instant now = clock.instant();
+    update("opened_at = coalesce(opened_at, ?)", message, now);
+    if (click) {
+      update("clicked_at = coalesce(clicked_at, ?)", message, now);
+    }
+    return show(message);
+  }
+
+  Void opened(long messageId) {
+    update("opened_at = coalesce(opened_at, ?)", message(messageId), clock.instant());
+    return null;
+  }
+
+  ActionPages.Page answer(long messageId, ActionPages.Answer answer, String detail) {
+    OutreachMessage message = message(messageId);
+    CaseRow row = cases.get(message.getCaseId());
+    if (answer == ActionPages.Answer.UNDO && !"PRE_EMPT".equals(row.getCase().getLevel())) {
+      throw new IllegalArgumentException("Only a remedy that was done can be undone");
+    }
+    if (answer == ActionPages.Answer.OPTION && !options(row).contains(detail)) {
+      throw new IllegalArgumentException("Not one of the options offered");
+    }
+    String stored = answer == ActionPages.Answer.OPTION ? detail : null;
+    int changed =
+        em.createNativeQuery(
+                "update outreach_message set answer = ?, answer_detail = ?, answered_at = ?,"
+                    + " updated_at = ? where id = ? and tenant_id = ? and answer is null")
+            .setParameter(1, answer.name())
+            .setParameter(2, stored)
+            .setParameter(3, clock.instant())
+            .setParameter(4, clock.instant())
+            .setParameter(5, message.getId())
+            .setParameter(6, TenantContext.require().id())
+            .executeUpdate();
+    if (changed == 1) {
+      move(row, answer, stored);
+      Map<String, Object> data = new HashMap<>();
+      data.put("caseId", row.getCase().getId());
+      data.put("messageId", message.getId());
+      data.put("channel", message.getChannel().name());
+      data.put("customer", row.getCustomerExternalId());
+      data.put("answer", answer.name().toLowerCase(Locale.ROOT));
+      if (stored != null) {
+        data.put("option", stored);
+      }
+      integrations.fire(
+          new IntegrationEvent(
+              TenantContext.require().id(),
+              IntegrationEvent.OUTREACH_RESPONDED,
+              "case_" + row.getCase().getId(),
+              data,
+              clock.instant()));
+    }
+    em.flush();
+    em.clear();
+    return show(message(messageId));
+  }
+
+  ActionPages.Page rate(long messageId, int csat) {
+    OutreachMessage message = message(messageId);
+    if (update("csat = coalesce(csat, ?)", message, csat) == 1 && message.getCsat() == null) {
+      transitions.note(message.getCaseId(), "The customer rated the help " + csat + " of 5");
+    }
+    em.flush();
+    em.clear();
+    return show(message(messageId));
+  }
+
+  ActionPages.Page consent(long messageId, boolean given) {
+    OutreachMessage message = message(messageId);
+    Boolean value = given;
+    customers.consent(
+        message.getCustomerId(),
+        message.getChannel() == Channel.EMAIL ? value : null,
+        message.getChannel() == Channel.SMS ? value : null);
+    if (given) {
+      update("opted_out_at = null, updated_at = ?", message, clock.instant());
+    } else {
+      update("opted_out_at = ?", message, clock.instant());
+    }
+    transitions.note(
+        message.getCaseId(),
+        given
+            ? "The customer agreed to " + message.getChannel() + " messages again"
+            : "The customer opted out of " + message.getChannel() + " messages");
+    em.flush();
+    em.clear();
+    return show(message(messageId));
+  }
+
+  private void move(CaseRow row, ActionPages.Answer answer, String option) {
+    long caseId = row.getCase().getId();
+    switch (answer) {
+      case ACCEPT -> transitions.confirm(caseId, "The customer accepted");
+      case OPTION -> transitions.confirm(caseId, "The customer chose: " + option);
+      case DECLINE -> transitions.respond(caseId, "The customer declined");
+      case AGENT -> transitions.respond(caseId, "The customer asked to talk to an agent");
+      case UNDO -> transitions.respond(caseId, "The customer asked to undo the remedy");
+    }
+  }
+
+  private ActionPages.Page show(OutreachMessage message) {
+    CaseRow row = cases.get(message.getCaseId());
+    Customer customer = customers.get(message.getCustomerId());
+    TenantProfile tenant = tenants.find(TenantContext.require().slug()).orElseThrow();
+    Map<String, Object> context = contexts.forCase(row.getCase().getId());
+    context.put("links", links.of(tenant.key().slug(), message.getId(), message.getCreatedAt()));
+    OutreachMessage shown =
+        em.createQuery(
+                "select m from OutreachMessage m where m.caseId = :case"
+                    + " and m.channel = io.forestall.outreach.Channel.ACTION_PAGE",
+                OutreachMessage.class)
+            .setParameter("case", message.getCaseId())
+            .getResultStream()
+            .findFirst()
+            .orElse(message);
+    TemplateRenderer.Rendered rendered =
+        TemplateRenderer.render(
+            TemplateContent.fromJson(
+                templates
+                    .version(shown.getTemplateId(), shown.getTemplateVersion())
+                    .orElseThrow()
+                    .getContent()),
+            customer.getLocale(),
+            context);
+    String title;
+    String body;
+    switch (shown.getChannel()) {
+      case ACTION_PAGE -> {
+        title = rendered.parts().get("title");
+        body = rendered.parts().get("body");
+      }
+      case EMAIL -> {
+        title = rendered.parts().get("subject");
+        body = paragraphs(rendered.parts().get("text"));
+      }
+      default -> {
+        title = tenant.name();
+        body = paragraphs(rendered.parts().getOrDefault("text", ""));
+      }
+    }
+    return new ActionPages.Page(
+        tenant.name(),
+        tenant.theme(),
+        language(customer.getLocale(), tenant.locale()),
+        row.getCase().getLevel(),
+        title,
+        body,
+        options(row),
+        message.getAnswer() == null ? null : ActionPages.Answer.valueOf(message.getAnswer()),
+        message.getAnswerDetail(),
+        message.getCsat(),
+        message.getOptedOutAt() != null,
+        message.getChannel());
+  }
+
+  /** The self-service options a SELF_HEAL case offers. */
+  private List<String> options(CaseRow row) {
+    return remedies
+        .plan(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
+        .filter(p -> "SELF_HEAL".equals(p.level()))
+        .map(OutreachPlan::options)
+        .orElse(List.of());
+  }
+
+  private OutreachMessage message(long id) {
+    OutreachMessage message = em.find(OutreachMessage.class, id);
+    if (message == null
+        || !message.getTenantId().equals(TenantContext.require().id())
+        || !Set.of("SENT", "SENDING").contains(message.getState())) {
+      throw new NotFoundException("Message", id);
+    }
+    return message;
+  }
+
+  private int update(String assignments, OutreachMessage message, Object value) {
+    return em.createNativeQuery(
+            "update outreach_message set " + assignments + " where id = ? and tenant_id = ?")
+        .setParameter(1, value)
+        .setParameter(2, message.getId())
+        .setParameter(3, TenantContext.require().id())
+        .executeUpdate();
+  }
+
+  /** Plain text as escaped HTML paragraphs. */
+  private static String paragraphs(String text) {
+    StringBuilder html = new StringBuilder();
+    for (String paragraph : text.strip().split("\\R\\s*\\R")) {
+      html.append("<p>")
+          .append(
+              paragraph
+                  .replace("&", "&amp;")
+                  .replace("<", "&lt;")
+                  .replace(">", "&gt;")
+                  .replace("\"", "&quot;")
+                  .replaceAll("\\R", "<br>"))
+          .append("</p>");
+    }
+    return html.toString();
+  }
+
+  private static String language(String customerLocale, String tenantLocale) {
+    for (String locale : new String[] {customerLocale, tenantLocale}) {
+      if (locale != null) {
+        String language = Locale.forLanguageTag(locale.replace('_', '-')).getLanguage();
+        if (LANGUAGES.contains(language)) {
+          return language;
+        }
+      }
+    }
+    return "en";
+  }
+}

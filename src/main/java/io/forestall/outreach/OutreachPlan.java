@@ -1,0 +1,31 @@
+package io.forestall.outreach;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a published playbook version asks of outreach: the template per channel, its level, the
+ * self-service options a SELF_HEAL case offers and, for PRE_EMPT, the remedy done first.
+ *
+ * @param level the playbook's level, by name
+ * @param remedyAction what the tenant's system does first, or null
+ * @param confirmBy how the remedy is confirmed: {@code API} or {@code WEBHOOK}, or null
+ */
+public record OutreachPlan(
+    long playbookId,
+    int playbookVersion,
+    String level,
+    Map<Channel, Long> messages,
+    List<String> options,
+    String remedyAction,
+    String confirmBy) {
+
+  public OutreachPlan {
+    messages = Map.copyOf(messages);
+    options = List.copyOf(options);
+  }
+
+  public boolean preEmpts() {
+    return remedyAction != null;
+  }
+}

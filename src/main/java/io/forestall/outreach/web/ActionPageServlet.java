@@ -1,0 +1,248 @@
+package io.forestall.outreach.web;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import io.forestall.kernel.NotFoundException;
+import io.forestall.outreach.ActionPages;
+import io.forestall.outreach.ActionTokens;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The customer's action page, public: {@code GET /r/{token}} shows the message, {@code POST} takes
+ * an answer, a score or consent and redirects back; {@code /opt-out} opts out at once (a link or
+ * RFC 8058 one-click POST), {@code /open.gif} counts an open. A bad token gets a plain page saying
+ * why.
+ */
+@WebServlet("/r/*")
+public class ActionPageServlet extends HttpServlet {
+
+  private static final Pattern PATH = Pattern.compile("/([^/]+)(/opt-out|/open\\.gif)?");
+  private static final byte[] PIXEL =
+      Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+  private static final Template PAGE = template();
+
+  @Inject ActionPages pages;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Matcher path = PATH.matcher(String.valueOf(request.getPathInfo()));
+    if (!path.matches()) {
+      refused(request, response, ActionTokens.Refusal.MALFORMED);
+      return;
+    }
+    String token = path.group(1);
+    if ("/open.gif".equals(path.group(2))) {
+      pages.opened(token);
+      response.setContentType("image/gif");
+      response.setHeader("Cache-Control", "no-store");
+      response.getOutputStream().write(PIXEL);
+      return;
+    }
+    respond(
+        request,
+        response,
+        token,
+        () -> {
+          if ("/opt-out".equals(path.group(2))) {
+            pages.optOut(token);
+            return null;
+          }
+          return pages.open(token, true);
+        });
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    request.setCharacterEncoding("UTF-8");
+    Matcher path = PATH.matcher(String.valueOf(request.getPathInfo()));
+    if (!path.matches() || "/open.gif".equals(path.group(2))) {
+      refused(request, response, ActionTokens.Refusal.MALFORMED);
+      return;
+    }
+    String token = path.group(1);
+    respond(
+        request,
+        response,
+        token,
+        () -> {
+          if ("/opt-out".equals(path.group(2))) {
+            pages.optOut(token);
+          } else if (request.getParameter("option") != null) {
+            pages.answer(token, ActionPages.Answer.OPTION, request.getParameter("option"));
+          } else if (request.getParameter("answer") != null) {
+            pages.answer(token, answer(request.getParameter("answer")), null);
+          } else if (request.getParameter("csat") != null) {
+            pages.rate(token, score(request.getParameter("csat")));
+          } else if ("yes".equals(request.getParameter("consent"))) {
+            pages.optIn(token);
+          } else {
+            throw new IllegalArgumentException("Nothing was answered");
+          }
+          return null;
+        });
+  }
+
+  private interface Work {
+    ActionPages.Page run();
+  }
+
+  /** Runs the work; a page is shown, a change redirects to the page (post, redirect, get). */
+  private void respond(
+      HttpServletRequest request, HttpServletResponse response, String token, Work work)
+      throws IOException {
+    ActionPages.Page page;
+    try {
+      page = work.run();
+    } catch (ActionPages.RefusedException e) {
+      refused(request, response, e.refusal());
+      return;
+    } catch (NotFoundException e) {
+      refused(request, response, null);
+      return;
+    } catch (IllegalArgumentException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      render(response, problem(request, "action.bad.title", "action.bad.text"));
+      return;
+    }
+    if (page == null) {
+      response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+      response.setHeader("Location", page(request, token));
+      return;
+    }
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    render(response, model(page, page(request, token)));
+  }
+
+  private static ActionPages.Answer answer(String value) {
+    try {
+      return ActionPages.Answer.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Unknown answer " + value, e);
+    }
+  }
+
+  private static int score(String value) {
+    if (!value.matches("[1-5]")) {
+      throw new IllegalArgumentException("A score is 1 to 5");
+    }
+    return Integer.parseInt(value);
+  }
+
+  private static String page(HttpServletRequest request, String token) {
+    return request.getContextPath() + "/r/" + token;
+  }
+
+  private Map<String, Object> model(ActionPages.Page page, String self) {
+    ResourceBundle text = bundle(Locale.forLanguageTag(page.language()));
+    Map<String, Object> model = new HashMap<>();
+    model.put("language", page.language());
+    model.put("tenant", page.tenantName());
+    model.put("brand", "saga-blue".equals(page.theme()) ? "#2196f3" : "#2f7d5b");
+    model.put("brandDark", "saga-blue".equals(page.theme()) ? "#1565c0" : "#1f4f3a");
+    model.put("title", page.title());
+    model.put("body", page.bodyHtml());
+    model.put("t", strings(text));
+    model.put("options", page.options());
+    model.put("hasOptions", !page.options().isEmpty());
+    model.put("preEmpt", "PRE_EMPT".equals(page.level()));
+    model.put("answered", page.answer() != null);
+    if (page.answer() != null) {
+      String said = text.getString("action.answered." + page.answer().name());
+      model.put(
+          "answeredText", page.answerDetail() == null ? said : said + " " + page.answerDetail());
+    }
+    model.put("askCsat", page.answer() != null && page.csat() == null);
+    model.put("rated", page.csat() != null);
+    model.put("ratedText", text.getString("action.rated"));
+    model.put("optedOut", page.optedOut());
+    model.put("optedOutText", text.getString("action.optedOut." + page.channel().name()));
+    model.put("optOutAction", self + "/opt-out");
+    return model;
+  }
+
+  private void refused(
+      HttpServletRequest request, HttpServletResponse response, ActionTokens.Refusal why)
+      throws IOException {
+    String key = why == null ? "gone" : why.name().toLowerCase(Locale.ROOT);
+    response.setStatus(
+        why == ActionTokens.Refusal.EXPIRED
+            ? HttpServletResponse.SC_GONE
+            : why == ActionTokens.Refusal.FORGED
+                ? HttpServletResponse.SC_FORBIDDEN
+                : why == null
+                    ? HttpServletResponse.SC_NOT_FOUND
+                    : HttpServletResponse.SC_BAD_REQUEST);
+    render(
+        response,
+        problem(request, "action.refused." + key + ".title", "action.refused." + key + ".text"));
+  }
+
+  private Map<String, Object> problem(HttpServletRequest request, String title, String text) {
+    ResourceBundle bundle = bundle(request.getLocale());
+    Map<String, Object> model = new HashMap<>();
+    model.put(
+        "language",
+        bundle.getLocale().getLanguage().isEmpty() ? "en" : bundle.getLocale().getLanguage());
+    model.put("tenant", "Forestall");
+    model.put("brand", "#2f7d5b");
+    model.put("brandDark", "#1f4f3a");
+    model.put("title", bundle.getString(title));
+    model.put("refused", true);
+    model.put("refusedTitle", bundle.getString(title));
+    model.put("refusedText", bundle.getString(text));
+    return model;
+  }
+
+  private static void render(HttpServletResponse response, Map<String, Object> model)
+      throws IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    response.getWriter().write(PAGE.execute(model));
+  }
+
+  private static Map<String, String> strings(ResourceBundle bundle) {
+    Map<String, String> strings = new HashMap<>();
+    Enumeration<String> keys = bundle.getKeys();
+    while (keys.hasMoreElements()) {
+      String key = keys.nextElement();
+      if (key.startsWith("action.")) {
+        strings.put(key.substring("action.".length()), bundle.getString(key));
+      }
+    }
+    return strings;
+  }
+
+  private static ResourceBundle bundle(Locale locale) {
+    Locale chosen = "de".equals(locale.getLanguage()) ? Locale.GERMAN : Locale.ROOT;
+    return ResourceBundle.getBundle("io.forestall.messages", chosen);
+  }
+
+  private static Template template() {
+    try (Reader reader =
+        new InputStreamReader(
+            ActionPageServlet.class.getResourceAsStream("action-page.html"),
+            StandardCharsets.UTF_8)) {
+      return Mustache.compiler().defaultValue("").compile(reader);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read the action page template", e);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+-- What a published playbook version asks of outreach beyond its templates: its level, the
+-- self-service options, the remedy done first and how it is confirmed. Messages of a PRE_EMPT case
+-- wait for the remedy's confirmation.
+
+create table outreach_plan (
+    tenant_id         bigint not null references tenant (id),
+    playbook_id       bigint not null,
+    playbook_version  integer not null,
+    level             varchar(16) not null,
+    options           varchar(2000),
+    remedy_action     varchar(200),
+    confirm_by        varchar(16),
+    created_at        timestamp with time zone not null,
+    primary key (playbook_id, playbook_version)
+);
+
+alter table outreach_message add column awaiting varchar(16);
+alter table outreach_message drop constraint outreach_message_state_ck;
+alter table outreach_message add constraint outreach_message_state_ck
+    check (state in ('WAITING', 'QUEUED', 'SENDING', 'SENT', 'SKIPPED', 'DEAD'));

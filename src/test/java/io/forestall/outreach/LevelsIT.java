@@ -1,0 +1,175 @@
+package io.forestall.outreach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.forestall.testsupport.Api;
+import io.forestall.testsupport.Api.Answer;
+import io.forestall.testsupport.Deployments;
+import io.forestall.testsupport.Outreach;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The levels that reach out beyond a notice: SELF_HEAL offers its options on the action page and a
+ * pick resolves the case; PRE_EMPT holds the customer's message until the tenant's system confirms
+ * the remedy, then tells what was done and takes accept or undo.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LevelsIT {
+
+  private static final String VARIANTS =
+      "{\"en\":{\"subject\":\"About your bill, {{customer.firstName}}\","
+          + "\"html\":\"<p>{{remedy.action}}</p>\","
+          + "\"text\":\"Done for you: {{remedy.action}}\\n\\nChoose: {{links.action}}\"}}";
+  private static GreenMail smtp;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.forestall();
+  }
+
+  @BeforeAll
+  static void startSmtp() {
+    smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  @Test
+  void selfHealOffersItsOptionsAndAPickResolvesTheCase() throws Exception {
+    String key = Api.key("acme-admin", "FULL");
+    Outreach.openGuardrails(key);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    long template = Outreach.emailTemplate(key, "Self heal " + run, VARIANTS);
+    Answer noOptions =
+        Api.post(
+            "/api/v1/playbooks",
+            key,
+            "{\"name\":\"No options "
+                + run
+                + "\",\"level\":\"SELF_HEAL\",\"trigger\":{\"conditions\":[{\"kind\":\"EVENT\","
+                + "\"eventType\":\"x.y\"}]},\"options\":[\"ok\",\"ok\",\"\"]}");
+    assertEquals(400, noOptions.status(), noOptions.body());
+    assertTrue(noOptions.body().contains("/options/1") && noOptions.body().contains("/options/2"));
+
+    long playbook =
+        Outreach.playbook(
+            key,
+            "Self heal " + run,
+            "SELF_HEAL",
+            "usage.spike_" + run,
+            template,
+            ",\"options\":[\"Raise my data limit\",\"Cap my spending at 50\"]");
+    Outreach.customer(key, "SH-" + run, "sh." + run + "@example.com", "en");
+    Outreach.event(key, "SH-" + run, "usage.spike_" + run);
+    String link = Outreach.link(Outreach.awaitMail(smtp, "sh." + run));
+
+    String page = Outreach.page(link).body();
+    assertTrue(page.contains("Raise my data limit") && page.contains("Cap my spending at 50"));
+    assertEquals(400, Outreach.submit(link, "option=Give+me+money").statusCode());
+    assertEquals(
+        303,
+        Outreach.submit(
+                link,
+                "option=" + URLEncoder.encode("Cap my spending at 50", StandardCharsets.UTF_8))
+            .statusCode());
+    JsonObject detail = Outreach.caseOf(key, playbook);
+    assertEquals("RESOLVED", detail.getString("state"));
+    assertEquals(
+        "Cap my spending at 50",
+        detail.getJsonArray("messages").getJsonObject(0).getString("option"));
+    assertTrue(
+        detail.getJsonArray("timeline").stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(s -> s.getString("note", "").contains("chose: Cap my spending at 50")),
+        detail.toString());
+  }
+
+  @Test
+  void preEmptWaitsForTheRemedyThenTellsWhatWasDone() throws Exception {
+    String key = Api.key("acme-admin", "FULL");
+    Outreach.openGuardrails(key);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    long template = Outreach.emailTemplate(key, "Pre-empt " + run, VARIANTS);
+    Answer noRemedy =
+        Api.post(
+            "/api/v1/playbooks",
+            key,
+            "{\"name\":\"No remedy "
+                + run
+                + "\",\"level\":\"PRE_EMPT\",\"trigger\":{\"conditions\":[{\"kind\":\"EVENT\","
+                + "\"eventType\":\"x.y\"}]},\"remedy\":{\"confirmBy\":\"FAX\"}}");
+    assertEquals(400, noRemedy.status(), noRemedy.body());
+    assertTrue(noRemedy.body().contains("/remedy/confirmBy"), noRemedy.body());
+
+    long playbook =
+        Outreach.playbook(
+            key,
+            "Pre-empt " + run,
+            "PRE_EMPT",
+            "flight.cancelled_" + run,
+            template,
+            ",\"remedy\":{\"action\":\"rebooked you on LH 401 tomorrow at 07:10\","
+                + "\"confirmBy\":\"API\"}");
+    Outreach.customer(key, "PE-" + run, "pe." + run + "@example.com", "en");
+    Outreach.event(key, "PE-" + run, "flight.cancelled_" + run);
+    JsonObject waiting = Outreach.awaitMessage(key, playbook, "WAITING");
+    long caseId = Outreach.caseOf(key, playbook).getJsonNumber("id").longValue();
+    Thread.sleep(1_500);
+    assertEquals(
+        "WAITING",
+        Outreach.caseOf(key, playbook).getJsonArray("messages").getJsonObject(0).getString("state"),
+        waiting.toString());
+
+    Answer bad =
+        Api.post("/api/v1/cases/" + caseId + "/remedy", key, "{\"status\":\"maybe\",\"x\":1}");
+    assertEquals(400, bad.status(), bad.body());
+    assertTrue(bad.body().contains("/status") && bad.body().contains("/x"), bad.body());
+    Answer foreign =
+        Api.post(
+            "/api/v1/cases/" + caseId + "/remedy",
+            Api.key("globex-admin", "FULL"),
+            "{\"status\":\"done\"}");
+    assertEquals(404, foreign.status(), "another tenant cannot confirm it");
+    Answer done =
+        Api.post(
+            "/api/v1/cases/" + caseId + "/remedy",
+            key,
+            "{\"status\":\"done\",\"note\":\"PNR X7K2\"}");
+    assertEquals(200, done.status(), done.body());
+    assertEquals(
+        409,
+        Api.post("/api/v1/cases/" + caseId + "/remedy", key, "{\"status\":\"done\"}").status());
+
+    MimeMessage mail = Outreach.awaitMail(smtp, "pe." + run);
+    assertTrue(
+        Outreach.text(mail).contains("Done for you: rebooked you on LH 401 tomorrow at 07:10"));
+    String link = Outreach.link(mail);
+    String page = Outreach.page(link).body();
+    assertTrue(page.contains("Keep it") && page.contains("Undo it"), page);
+    assertEquals(303, Outreach.submit(link, "answer=undo").statusCode());
+    JsonObject detail = Outreach.caseOf(key, playbook);
+    assertEquals("RESPONDED", detail.getString("state"));
+    assertTrue(detail.toString().contains("The remedy was done: PNR X7K2"), detail.toString());
+  }
+}

@@ -1,0 +1,191 @@
+package io.forestall.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.forestall.testsupport.Api.Answer;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Builds outreach through the public API as a tenant would, and watches what comes out. */
+public final class Outreach {
+
+  private static final Pattern LINK = Pattern.compile("(http://localhost:8080/r/[A-Za-z0-9_.-]+)");
+
+  private static final HttpClient BROWSER =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private Outreach() {}
+
+  /** No quiet hours and a generous cap, so tests' messages go out at once. */
+  public static void openGuardrails(String key) {
+    Answer open =
+        Api.put(
+            "/api/v1/settings/outreach",
+            key,
+            "{\"quietStart\":\"00:00\",\"quietEnd\":\"00:00\",\"capMessages\":50,\"capDays\":1}");
+    assertEquals(200, open.status(), open.body());
+  }
+
+  /** A published email template; {@code variants} is the JSON object of locale to parts. */
+  public static long emailTemplate(String key, String name, String variants) {
+    Answer template =
+        Api.post(
+            "/api/v1/templates",
+            key,
+            "{\"name\":\""
+                + name
+                + "\",\"channel\":\"EMAIL\",\"fallbackLocale\":\"en\",\"variants\":"
+                + variants
+                + "}");
+    assertEquals(201, template.status(), template.body());
+    long id = template.json().getJsonNumber("id").longValue();
+    assertEquals(200, Api.post("/api/v1/templates/" + id + "/publish", key, "").status());
+    return id;
+  }
+
+  /**
+   * A published playbook firing on each {@code eventType} event, writing email with {@code
+   * template}; {@code extra} adds definition fields (", \"options\": […]").
+   */
+  public static long playbook(
+      String key, String name, String level, String eventType, long template, String extra) {
+    Answer created =
+        Api.post(
+            "/api/v1/playbooks",
+            key,
+            "{\"name\":\""
+                + name
+                + "\",\"level\":\""
+                + level
+                + "\",\"cooldown\":\"PT0M\",\"schedule\":\"0 0 6 * * ?\",\"messages\":{\"EMAIL\":"
+                + template
+                + "},\"trigger\":{\"conditions\":[{\"kind\":\"EVENT\",\"eventType\":\""
+                + eventType
+                + "\"}]}"
+                + extra
+                + "}");
+    assertEquals(201, created.status(), created.body());
+    long id = created.json().getJsonNumber("id").longValue();
+    assertEquals(200, Api.post("/api/v1/playbooks/" + id + "/publish", key, "").status());
+    return id;
+  }
+
+  public static void customer(String key, String id, String email, String locale) {
+    Answer saved =
+        Api.post(
+            "/api/v1/customers",
+            key,
+            "{\"externalId\":\""
+                + id
+                + "\",\"name\":\"Nora Quinn\",\"email\":\""
+                + email
+                + "\",\"locale\":\""
+                + locale
+                + "\",\"consent\":{\"email\":true,\"sms\":false}}");
+    assertTrue(saved.status() < 300, saved.body());
+  }
+
+  public static void event(String key, String customer, String type) {
+    Answer sent =
+        Api.post(
+            "/api/v1/events",
+            key,
+            "{\"id\":\""
+                + UUID.randomUUID()
+                + "\",\"customer\":\""
+                + customer
+                + "\",\"type\":\""
+                + type
+                + "\",\"occurredAt\":\""
+                + Instant.now().minusSeconds(5)
+                + "\"}");
+    assertEquals(202, sent.status(), sent.body());
+  }
+
+  /** The first mail to an address starting with {@code address}, waiting up to 30 s. */
+  public static MimeMessage awaitMail(GreenMail smtp, String address) throws InterruptedException {
+    for (int i = 0; i < 150; i++) {
+      for (MimeMessage m : smtp.getReceivedMessages()) {
+        try {
+          if (m.getAllRecipients()[0].toString().startsWith(address)) {
+            return m;
+          }
+        } catch (MessagingException e) {
+          throw new AssertionError(e);
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("No mail for " + address);
+  }
+
+  /** The plain text part of a mail written by Forestall. */
+  public static String text(MimeMessage mail) throws Exception {
+    return (String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
+  }
+
+  /** The action page link in a mail's text. */
+  public static String link(MimeMessage mail) throws Exception {
+    String text = text(mail);
+    Matcher link = LINK.matcher(text);
+    assertTrue(link.find(), text);
+    return link.group(1);
+  }
+
+  /** The playbook's newest case, with its messages, tasks and timeline. */
+  public static JsonObject caseOf(String key, long playbook) {
+    JsonObject list = Api.get("/api/v1/cases?playbook=" + playbook, key).json();
+    long id = list.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+    return Api.get("/api/v1/cases/" + id, key).json();
+  }
+
+  /** The playbook's first message in {@code state}, waiting up to 30 s. */
+  public static JsonObject awaitMessage(String key, long playbook, String state)
+      throws InterruptedException {
+    for (int i = 0; i < 150; i++) {
+      for (JsonValue item :
+          Api.get("/api/v1/cases?playbook=" + playbook, key).json().getJsonArray("items")) {
+        for (JsonValue m :
+            Api.get("/api/v1/cases/" + item.asJsonObject().getJsonNumber("id"), key)
+                .json()
+                .getJsonArray("messages")) {
+          if (m.asJsonObject().getString("state").equals(state)) {
+            return m.asJsonObject();
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("No " + state + " message for playbook " + playbook);
+  }
+
+  /** A page as the customer's browser gets it, without following redirects. */
+  public static HttpResponse<String> page(String url) throws Exception {
+    return BROWSER.send(
+        HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "en").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A form posted as the customer's browser would. */
+  public static HttpResponse<String> submit(String url, String form) throws Exception {
+    return BROWSER.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
