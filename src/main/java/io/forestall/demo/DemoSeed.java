@@ -2,6 +2,10 @@ package io.forestall.demo;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import io.forestall.cases.AgentTask;
+import io.forestall.cases.AgentTaskService;
+import io.forestall.cases.CaseQuery;
+import io.forestall.cases.CaseService;
 import io.forestall.customers.CustomerDraft;
 import io.forestall.customers.CustomerService;
 import io.forestall.events.EventDraft;
@@ -33,6 +37,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +66,8 @@ class DemoSeed {
   @Inject PlaybookService playbooks;
   @Inject ScanService scans;
   @Inject TemplateService messageTemplates;
+  @Inject CaseService cases;
+  @Inject AgentTaskService agentTasks;
   @Inject Clock clock;
 
   void seed(@Observes @Priority(QuartzScheduler.PRIORITY + 100) Startup startup) {
@@ -71,10 +78,9 @@ class DemoSeed {
     Caller.runAs(
         Caller.SYSTEM,
         () -> {
-          seed(
-              tenants.ensure("acme", "Acme Telecom", "Europe/London", "en"),
-              DemoCustomers.ACME,
-              DemoEvents.acme(now, DemoCustomers.ACME));
+          Tenant acme = tenants.ensure("acme", "Acme Telecom", "Europe/London", "en");
+          seed(acme, DemoCustomers.ACME, DemoEvents.acme(now, DemoCustomers.ACME));
+          followUps(acme, now);
           seed(
               tenants.ensure("globex", "Globex Airlines", "Europe/Berlin", "de"),
               DemoCustomers.GLOBEX,
@@ -124,6 +130,45 @@ class DemoSeed {
             }
           }
         });
+  }
+
+  /**
+   * Besides the complaint triage's tasks, acme's work queue opens with customers who answered their
+   * outreach: one asked for an agent about the bill, one undid the plan change (each task shows its
+   * case's evidence). Opening is idempotent per case and kind, so a restart adds nothing and a
+   * closed task stays closed.
+   */
+  private void followUps(Tenant tenant, Instant now) {
+    TenantContext.run(
+        new TenantKey(tenant.getId(), tenant.getSlug()),
+        () -> {
+          followUp(
+              "Bill shock",
+              "ACME-1002",
+              AgentTask.TALK_TO_AGENT,
+              "Frontline",
+              2,
+              now.plus(Duration.ofMinutes(45)));
+          followUp(
+              "Usage drop",
+              "ACME-1004",
+              AgentTask.DECLINED_REMEDY,
+              "Retention",
+              2,
+              now.plus(Duration.ofHours(4)));
+        });
+  }
+
+  private void followUp(
+      String playbook, String customer, String kind, String team, int priority, Instant due) {
+    playbooks.list().stream()
+        .filter(p -> p.getName().equals(playbook))
+        .findFirst()
+        .flatMap(
+            p ->
+                cases.list(new CaseQuery(p.getId(), null, customer, null, 0, 1)).stream()
+                    .findFirst())
+        .ifPresent(c -> agentTasks.open(c.getId(), kind, team, priority, due, null));
   }
 
   /**

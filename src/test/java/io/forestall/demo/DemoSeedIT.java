@@ -73,6 +73,14 @@ class DemoSeedIT {
                             .getJsonObject(0)
                             .getString("team")));
     assertEquals(Map.of("ACME-1003", "Resolution hub", "ACME-1011", "Frontline"), teams);
+
+    Set<String> openKinds =
+        Api.get("/api/v1/tasks?status=open&limit=500", acme).json().getJsonArray("items").stream()
+            .map(t -> t.asJsonObject().getString("kind"))
+            .collect(Collectors.toSet());
+    assertTrue(
+        openKinds.containsAll(Set.of("TALK_TO_AGENT", "DECLINED_REMEDY")),
+        "acme's queue opens with follow-ups besides the complaints: " + openKinds);
   }
 
   /** Each of {@code expected}'s playbooks by name, with the customers it has cases for. */

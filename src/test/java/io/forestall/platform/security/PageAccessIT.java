@@ -34,6 +34,7 @@ class PageAccessIT {
           "/playbooks/list.xhtml",
           "/playbooks/edit.xhtml",
           "/cases/list.xhtml",
+          "/tasks/queue.xhtml",
           "/outreach/templates.xhtml",
           "/outreach/template.xhtml",
           "/settings/audit.xhtml",
