@@ -110,7 +110,15 @@ public class ChannelSettingsService {
               + " tenant_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           values);
     }
-    ChannelSettings after = get();
+    ChannelSettings after =
+        new ChannelSettings(
+            clean.emailSenderName(),
+            clean.emailFromAddress(),
+            clean.emailReplyTo(),
+            clean.smsEnabled(),
+            clean.smsProviderUrl(),
+            clean.smsSenderId(),
+            sealed != null);
     audit.record(
         AUDIT_SUBJECT,
         tenant,
