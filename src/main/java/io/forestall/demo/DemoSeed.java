@@ -31,6 +31,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -173,12 +174,12 @@ class DemoSeed {
 
   /**
    * The tenant's demo templates, published (or found by name), as each playbook's {@code messages}:
-   * playbook name to {@code {"EMAIL": id}}.
+   * playbook name to {@code {"EMAIL": id, "SMS": id}}.
    */
   private Map<String, JsonObject> templates(String tenant) {
     Map<String, Long> existing = new HashMap<>();
     messageTemplates.list().forEach(t -> existing.put(t.getName(), t.getId()));
-    Map<String, JsonObject> byPlaybook = new HashMap<>();
+    Map<String, JsonObjectBuilder> byPlaybook = new HashMap<>();
     for (JsonValue value : resource(tenant + "-templates.json")) {
       JsonObject t = value.asJsonObject();
       Long id = existing.get(t.getString("name"));
@@ -189,11 +190,13 @@ class DemoSeed {
                 .getId();
         messageTemplates.publish(id);
       }
-      byPlaybook.put(
-          t.getString("playbook"),
-          JSON.createObjectBuilder().add(t.getString("channel"), id).build());
+      byPlaybook
+          .computeIfAbsent(t.getString("playbook"), p -> JSON.createObjectBuilder())
+          .add(t.getString("channel"), id);
     }
-    return byPlaybook;
+    Map<String, JsonObject> messages = new HashMap<>();
+    byPlaybook.forEach((playbook, channels) -> messages.put(playbook, channels.build()));
+    return messages;
   }
 
   /** A JSON array from {@code /demo/}, or an empty one when the tenant has no such file. */

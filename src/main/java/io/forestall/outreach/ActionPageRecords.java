@@ -1,8 +1,11 @@
 package io.forestall.outreach;
 
+import io.forestall.cases.AgentTask;
+import io.forestall.cases.AgentTaskService;
 import io.forestall.cases.CaseRow;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.CaseTransitions;
+import io.forestall.cases.ContactWatch;
 import io.forestall.customers.Customer;
 import io.forestall.customers.CustomerService;
 import io.forestall.kernel.IntegrationEvent;
@@ -37,6 +40,7 @@ class ActionPageRecords {
   @PersistenceContext EntityManager em;
   @Inject CaseService cases;
   @Inject CaseTransitions transitions;
+  @Inject AgentTaskService tasks;
   @Inject CustomerService customers;
   @Inject TemplateService templates;
   @Inject MessageContexts contexts;
@@ -144,9 +148,31 @@ class ActionPageRecords {
       case ACCEPT -> transitions.confirm(caseId, "The customer accepted");
       case OPTION -> transitions.confirm(caseId, "The customer chose: " + option);
       case DECLINE -> transitions.respond(caseId, "The customer declined");
-      case AGENT -> transitions.respond(caseId, "The customer asked to talk to an agent");
-      case UNDO -> transitions.respond(caseId, "The customer asked to undo the remedy");
+      case AGENT -> {
+        transitions.respond(caseId, "The customer asked to talk to an agent");
+        followUp(row, AgentTask.TALK_TO_AGENT, 2);
+      }
+      case UNDO -> {
+        transitions.respond(caseId, "The customer asked to undo the remedy");
+        followUp(row, AgentTask.DECLINED_REMEDY, 1);
+      }
     }
+  }
+
+  /** An agent task for the playbook's follow-up team, due within the contact target. */
+  private void followUp(CaseRow row, String kind, int priority) {
+    String team =
+        remedies
+            .plan(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
+            .map(OutreachPlan::followUpTeam)
+            .orElseThrow();
+    tasks.open(
+        row.getCase().getId(),
+        kind,
+        team,
+        priority,
+        clock.instant().plus(ContactWatch.TARGET),
+        null);
   }
 
   private ActionPages.Page show(OutreachMessage message) {

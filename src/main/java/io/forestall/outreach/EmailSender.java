@@ -2,6 +2,7 @@ package io.forestall.outreach;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends email over SMTP with Jakarta Mail: HTML with a plain-text alternative, from the tenant's
- * name, with the message's idempotency key as its Message-ID.
+ * sender (its channel settings, else the platform's address under the tenant's name), with the
+ * message's idempotency key as its Message-ID.
  */
 @ApplicationScoped
 class EmailSender {
@@ -33,14 +35,19 @@ class EmailSender {
   @ConfigProperty(name = "forestall.mail.from", defaultValue = "noreply@forestall.local")
   String from;
 
+  /** Who an email comes from, and where answers go when not back to it. */
+  record Sender(String address, String name, String replyTo) {}
+
+  /** The tenant's sender: its settings where set, else the platform's address and its name. */
+  Sender senderFor(ChannelSettings settings, String tenantName) {
+    return new Sender(
+        settings.emailFromAddress() != null ? settings.emailFromAddress() : from,
+        settings.emailSenderName() != null ? settings.emailSenderName() : tenantName,
+        settings.emailReplyTo());
+  }
+
   void send(
-      String fromName,
-      String to,
-      String subject,
-      String html,
-      String text,
-      String optOut,
-      String key)
+      Sender sender, String to, String subject, String html, String text, String optOut, String key)
       throws MessagingException {
     Properties props = new Properties();
     props.put("mail.smtp.host", host);
@@ -56,9 +63,12 @@ class EmailSender {
           }
         };
     try {
-      message.setFrom(new InternetAddress(from, fromName, "UTF-8"));
+      message.setFrom(new InternetAddress(sender.address(), sender.name(), "UTF-8"));
     } catch (UnsupportedEncodingException e) {
       throw new MessagingException("Bad sender name", e);
+    }
+    if (sender.replyTo() != null) {
+      message.setReplyTo(new Address[] {new InternetAddress(sender.replyTo(), true)});
     }
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
     message.setSubject(subject, "UTF-8");

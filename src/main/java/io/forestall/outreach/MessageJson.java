@@ -28,6 +28,9 @@ public final class MessageJson {
     if (m.getSentAt() != null) {
       json.add("sentAt", m.getSentAt().toString());
     }
+    if (m.getProviderMessageId() != null) {
+      json.add("providerMessageId", m.getProviderMessageId());
+    }
     if (m.getReason() != null) {
       json.add("reason", m.getReason());
     }

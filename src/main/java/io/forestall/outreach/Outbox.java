@@ -40,7 +40,8 @@ public class Outbox {
 
   private static final String PLAN =
       "insert into outreach_plan (tenant_id, playbook_id, playbook_version, level, options,"
-          + " remedy_action, confirm_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
+          + " remedy_action, confirm_by, follow_up_team, created_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " on conflict do nothing";
 
   private static final String REMEDIES =
@@ -106,7 +107,8 @@ public class Outbox {
       insert.setString(5, options.build().toString());
       insert.setString(6, plan.remedyAction());
       insert.setString(7, plan.confirmBy());
-      insert.setObject(8, at);
+      insert.setString(8, plan.followUpTeam());
+      insert.setObject(9, at);
       insert.executeUpdate();
     }
   }

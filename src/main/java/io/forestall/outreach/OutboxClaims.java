@@ -108,12 +108,20 @@ class OutboxClaims {
   /** The message went out; its case is now CONTACTED, and the tenant's integrations hear of it. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   void sent(Claimed m, String recipient, String subject, Instant now) {
+    sent(m, recipient, subject, null, now);
+  }
+
+  /** The message went out, known to the provider as {@code providerId} (may be null). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void sent(Claimed m, String recipient, String subject, String providerId, Instant now) {
     update(
         "update outreach_message set state = 'SENT', recipient = ?, subject = ?, sent_at = ?,"
-            + " reason = null, lease_until = null, updated_at = ? where id = ?",
+            + " provider_message_id = ?, reason = null, lease_until = null, updated_at = ?"
+            + " where id = ?",
         recipient,
         subject,
         now,
+        providerId,
         now,
         m.id());
     update(

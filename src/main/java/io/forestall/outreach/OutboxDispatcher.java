@@ -33,10 +33,10 @@ import java.util.logging.Logger;
 
 /**
  * Sends what the outbox holds: every second it claims due messages, most urgent playbooks first,
- * checks each against the customer's consent, quiet hours and frequency cap (delaying, not
- * dropping), renders it from its template version and case, sends it and records the outcome. A
- * failure is retried with exponential backoff and the message is dead after {@link #ATTEMPTS}
- * tries.
+ * checks each against its channel's setup and the customer's address and consent, quiet hours and
+ * frequency cap (delaying, not dropping), renders it from its template version and case, sends it
+ * by email or SMS and records the outcome. A failure is retried with exponential backoff and the
+ * message is dead after {@link #ATTEMPTS} tries, or at once when the SMS provider refuses it.
  */
 @ApplicationScoped
 class OutboxDispatcher {
@@ -53,6 +53,8 @@ class OutboxDispatcher {
   @Inject TenantDirectory tenants;
   @Inject EmailSender email;
   @Inject ActionLinks links;
+  @Inject SmsTransport sms;
+  @Inject ChannelSettingsService channelSettings;
   @Inject GuardrailSettings settings;
   @Inject Clock clock;
 
@@ -75,73 +77,50 @@ class OutboxDispatcher {
       List<OutboxClaims.Claimed> batch;
       do {
         batch = Caller.callAs(Caller.SYSTEM, () -> claims.claim(BATCH, clock.instant()));
-        Map<Long, Guardrails> guardrails = new HashMap<>();
-        batch.forEach(m -> deliver(m, guardrails));
+        Map<Long, TenantRules> rules = new HashMap<>();
+        batch.forEach(m -> deliver(m, rules));
       } while (batch.size() == BATCH);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Dispatching the outbox failed; the next tick tries again", e);
     }
   }
 
-  /** Delivers one message as its tenant; {@code guardrails} keeps each tenant's for the batch. */
-  private void deliver(OutboxClaims.Claimed m, Map<Long, Guardrails> guardrails) {
+  /** A tenant's guardrails and channel settings, read once per batch. */
+  private record TenantRules(
+      Guardrails guardrails, ChannelSettings channels, Optional<SmsProvider> sms) {}
+
+  /** Delivers one message as its tenant; {@code rules} keeps each tenant's for the batch. */
+  private void deliver(OutboxClaims.Claimed m, Map<Long, TenantRules> rules) {
     TenantKey tenant = new TenantKey(m.tenantId(), m.tenantSlug());
-    Caller.runAs(
-        Caller.SYSTEM,
-        () ->
-            TenantContext.run(
-                tenant,
-                () ->
-                    deliverAs(
-                        tenant, m, guardrails.computeIfAbsent(m.tenantId(), t -> settings.get()))));
+    Caller.runAs(Caller.SYSTEM, () -> TenantContext.run(tenant, () -> deliverAs(tenant, m, rules)));
   }
 
-  private void deliverAs(TenantKey tenant, OutboxClaims.Claimed m, Guardrails guardrails) {
+  private void deliverAs(
+      TenantKey tenant, OutboxClaims.Claimed m, Map<Long, TenantRules> rulesByTenant) {
     Instant now = clock.instant();
     try {
       if (m.channel() == Channel.ACTION_PAGE) {
         claims.published(m, now);
         return;
       }
-      if (m.channel() != Channel.EMAIL) {
-        claims.skipped(m, m.channel() + " messages are not sent yet: only email is", now);
-        return;
-      }
+      TenantRules rules =
+          rulesByTenant.computeIfAbsent(
+              m.tenantId(),
+              t ->
+                  new TenantRules(
+                      settings.get(), channelSettings.get(), channelSettings.smsProvider()));
       Customer customer = customers.get(m.customerId());
-      if (customer.getEmail() == null || customer.getEmail().isBlank()) {
-        claims.skipped(m, "the customer has no email address", now);
+      Optional<String> refusal =
+          switch (m.channel()) {
+            case EMAIL -> emailRefusal(customer);
+            case SMS -> smsRefusal(customer, rules.sms());
+            default -> Optional.of(m.channel() + " messages are not sent yet");
+          };
+      if (refusal.isPresent()) {
+        claims.skipped(m, refusal.get(), now);
         return;
       }
-      if (!customer.isConsentEmail()) {
-        claims.skipped(m, "the customer has not agreed to email", now);
-        return;
-      }
-      ZoneId zone = zoneOf(customer, tenant);
-      Optional<ZonedDateTime> quietUntil = guardrails.quietUntil(now.atZone(zone));
-      if (quietUntil.isPresent()) {
-        claims.delayed(
-            m,
-            "quiet hours in "
-                + zone.getId()
-                + " until "
-                + LocalTimes.minute(quietUntil.get().toInstant(), zone),
-            quietUntil.get().toInstant(),
-            now);
-        return;
-      }
-      OutboxClaims.CapState cap =
-          claims.sentRecently(m.tenantId(), m.customerId(), now, guardrails.capWindow());
-      if (cap.sent() >= guardrails.capMessages()) {
-        claims.delayed(
-            m,
-            "frequency cap: "
-                + cap.sent()
-                + " messages in "
-                + guardrails.capDays()
-                + " days; next on "
-                + LocalTimes.minute(cap.freeAt(), zone),
-            cap.freeAt(),
-            now);
+      if (heldBack(tenant, m, customer, rules.guardrails(), now)) {
         return;
       }
       TemplateContent content =
@@ -152,21 +131,112 @@ class OutboxDispatcher {
       context.put("links", messageLinks);
       TemplateRenderer.Rendered message =
           TemplateRenderer.render(content, customer.getLocale(), context);
-      String from = tenants.find(tenant.slug()).map(TenantProfile::name).orElse("Forestall");
-      email.send(
-          from,
-          customer.getEmail(),
-          message.parts().get("subject"),
-          message.parts().get("html"),
-          message.parts().get("text"),
-          (String) messageLinks.get("optOut"),
-          m.key());
-      claims.sent(m, customer.getEmail(), message.parts().get("subject"), clock.instant());
-    } catch (MessagingException | RuntimeException e) {
-      String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-      Instant retry = m.attempts() >= ATTEMPTS ? null : now.plus(backoff(m.attempts()));
+      if (m.channel() == Channel.SMS) {
+        sendSms(m, customer, message, rules.sms().orElseThrow());
+      } else {
+        sendEmail(
+            tenant, m, customer, message, (String) messageLinks.get("optOut"), rules.channels());
+      }
+    } catch (MessagingException | SmsTransport.SmsException | RuntimeException e) {
+      boolean smsFailure = e instanceof SmsTransport.SmsException;
+      String reason =
+          smsFailure ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+      boolean refused = smsFailure && ((SmsTransport.SmsException) e).permanent();
+      Instant retry = refused || m.attempts() >= ATTEMPTS ? null : now.plus(backoff(m.attempts()));
       claims.failed(m, reason.length() > 1000 ? reason.substring(0, 1000) : reason, retry, now);
     }
+  }
+
+  private static Optional<String> emailRefusal(Customer customer) {
+    if (customer.getEmail() == null || customer.getEmail().isBlank()) {
+      return Optional.of("the customer has no email address");
+    }
+    if (!customer.isConsentEmail()) {
+      return Optional.of("the customer has not agreed to email");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> smsRefusal(Customer customer, Optional<SmsProvider> provider) {
+    if (provider.isEmpty()) {
+      return Optional.of("SMS is not set up for this tenant (Settings, Channels)");
+    }
+    if (customer.getPhone() == null || customer.getPhone().isBlank()) {
+      return Optional.of("the customer has no phone number");
+    }
+    if (!customer.isConsentSms()) {
+      return Optional.of("the customer has not agreed to SMS");
+    }
+    return Optional.empty();
+  }
+
+  /** Delays the message past quiet hours or the frequency cap; answers whether it did. */
+  private boolean heldBack(
+      TenantKey tenant,
+      OutboxClaims.Claimed m,
+      Customer customer,
+      Guardrails guardrails,
+      Instant now) {
+    ZoneId zone = zoneOf(customer, tenant);
+    Optional<ZonedDateTime> quietUntil = guardrails.quietUntil(now.atZone(zone));
+    if (quietUntil.isPresent()) {
+      claims.delayed(
+          m,
+          "quiet hours in "
+              + zone.getId()
+              + " until "
+              + LocalTimes.minute(quietUntil.get().toInstant(), zone),
+          quietUntil.get().toInstant(),
+          now);
+      return true;
+    }
+    OutboxClaims.CapState cap =
+        claims.sentRecently(m.tenantId(), m.customerId(), now, guardrails.capWindow());
+    if (cap.sent() >= guardrails.capMessages()) {
+      claims.delayed(
+          m,
+          "frequency cap: "
+              + cap.sent()
+              + " messages in "
+              + guardrails.capDays()
+              + " days; next on "
+              + LocalTimes.minute(cap.freeAt(), zone),
+          cap.freeAt(),
+          now);
+      return true;
+    }
+    return false;
+  }
+
+  private void sendEmail(
+      TenantKey tenant,
+      OutboxClaims.Claimed m,
+      Customer customer,
+      TemplateRenderer.Rendered message,
+      String optOut,
+      ChannelSettings channels)
+      throws MessagingException {
+    String name = tenants.find(tenant.slug()).map(TenantProfile::name).orElse("Forestall");
+    email.send(
+        email.senderFor(channels, name),
+        customer.getEmail(),
+        message.parts().get("subject"),
+        message.parts().get("html"),
+        message.parts().get("text"),
+        optOut,
+        m.key());
+    claims.sent(m, customer.getEmail(), message.parts().get("subject"), clock.instant());
+  }
+
+  private void sendSms(
+      OutboxClaims.Claimed m,
+      Customer customer,
+      TemplateRenderer.Rendered message,
+      SmsProvider provider)
+      throws SmsTransport.SmsException {
+    Optional<String> providerId =
+        sms.send(provider, customer.getPhone(), message.parts().get("text"), m.key());
+    claims.sent(m, customer.getPhone(), null, providerId.orElse(null), clock.instant());
   }
 
   private ZoneId zoneOf(Customer customer, TenantKey tenant) {

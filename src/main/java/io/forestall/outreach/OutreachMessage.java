@@ -54,6 +54,9 @@ public class OutreachMessage extends TenantOwnedEntity {
   @Column(name = "sent_at", insertable = false, updatable = false)
   private Instant sentAt;
 
+  @Column(name = "provider_message_id", insertable = false, updatable = false)
+  private String providerMessageId;
+
   @Column(name = "created_at", insertable = false, updatable = false)
   private Instant createdAt;
 
@@ -129,6 +132,11 @@ public class OutreachMessage extends TenantOwnedEntity {
 
   public Instant getSentAt() {
     return sentAt;
+  }
+
+  /** The provider's id for the sent message, when it gave one. */
+  public String getProviderMessageId() {
+    return providerMessageId;
   }
 
   public Instant getCreatedAt() {

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param level the playbook's level, by name
  * @param remedyAction what the tenant's system does first, or null
  * @param confirmBy how the remedy is confirmed: {@code API} or {@code WEBHOOK}, or null
+ * @param followUpTeam the team that gets the agent tasks its cases' answers open
  */
 public record OutreachPlan(
     long playbookId,
@@ -18,7 +19,8 @@ public record OutreachPlan(
     Map<Channel, Long> messages,
     List<String> options,
     String remedyAction,
-    String confirmBy) {
+    String confirmBy,
+    String followUpTeam) {
 
   public OutreachPlan {
     messages = Map.copyOf(messages);

@@ -2,9 +2,12 @@ package io.forestall.outreach;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import io.forestall.cases.AgentTask;
+import io.forestall.cases.AgentTaskService;
 import io.forestall.cases.CaseRow;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.CaseTransitions;
+import io.forestall.cases.ContactWatch;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.ConflictException;
@@ -38,6 +41,7 @@ public class Remedies {
   @PersistenceContext EntityManager em;
   @Inject CaseService cases;
   @Inject CaseTransitions transitions;
+  @Inject AgentTaskService tasks;
   @Inject Clock clock;
 
   /** The tenant's system says whether the remedy was done; the customer hears only if it was. */
@@ -54,6 +58,17 @@ public class Remedies {
     String said = note == null || note.isBlank() ? "" : ": " + note.strip();
     transitions.note(
         caseId, done ? "The remedy was done" + said : "The remedy could not be done" + said);
+    if (!done) {
+      tasks.open(
+          caseId,
+          AgentTask.DECLINED_REMEDY,
+          plan(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
+              .map(OutreachPlan::followUpTeam)
+              .orElseThrow(),
+          1,
+          clock.instant().plus(ContactWatch.TARGET),
+          "The remedy could not be done" + said);
+    }
   }
 
   /** A 2xx answer to a {@code remedy.requested} webhook confirms a remedy that waits for one. */
@@ -80,7 +95,7 @@ public class Remedies {
   public Optional<OutreachPlan> plan(long playbookId, int version) {
     List<Object[]> rows =
         em.createNativeQuery(
-                "select level, options, remedy_action, confirm_by from outreach_plan"
+                "select level, options, remedy_action, confirm_by, follow_up_team from outreach_plan"
                     + " where tenant_id = ? and playbook_id = ? and playbook_version = ?",
                 Object[].class)
             .setParameter(1, TenantContext.require().id())
@@ -100,7 +115,8 @@ public class Remedies {
             java.util.Map.of(),
             options.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
             (String) r[2],
-            (String) r[3]));
+            (String) r[3],
+            (String) r[4]));
   }
 
   /** Queues the case's waiting messages now; only those waiting for {@code awaiting} if given. */

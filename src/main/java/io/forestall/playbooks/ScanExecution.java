@@ -118,7 +118,10 @@ class ScanExecution {
     }
     int created = cases.record(playbook.getId(), run.getPlaybookVersion(), runId, asOf, detected);
     if (created > 0) {
-      outbox.queueForRun(runId, plan(playbook.getId(), run.getPlaybookVersion(), definition), asOf);
+      outbox.queueForRun(
+          runId,
+          plan(playbook.getId(), run.getPlaybookVersion(), definition, weights.frontlineTeam()),
+          asOf);
     }
     int examined = examined(tenantId, trigger, newSince);
     run.finish(
@@ -136,7 +139,8 @@ class ScanExecution {
     return run;
   }
 
-  private static OutreachPlan plan(long playbookId, int version, PlaybookDefinition d) {
+  private static OutreachPlan plan(
+      long playbookId, int version, PlaybookDefinition d, String followUpTeam) {
     return new OutreachPlan(
         playbookId,
         version,
@@ -144,7 +148,8 @@ class ScanExecution {
         d.messages(),
         d.options(),
         d.remedy() == null ? null : d.remedy().action(),
-        d.remedy() == null ? null : d.remedy().confirmBy().name());
+        d.remedy() == null ? null : d.remedy().confirmBy().name(),
+        followUpTeam);
   }
 
   /** Who matches {@code trigger} in {@code scope}, with evidence; reads only. */

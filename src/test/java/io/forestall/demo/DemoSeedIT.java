@@ -60,6 +60,17 @@ class DemoSeedIT {
           "one email per case written with the demo template, none when held out: " + detail);
     }
 
+    String globex = Api.token("globex-admin");
+    for (JsonObject c : casesOf(globex, playbookId(globex, "Flug annulliert: umbuchen"))) {
+      JsonObject detail = Api.get("/api/v1/cases/" + c.getJsonNumber("id"), globex).json();
+      assertEquals(
+          Set.of("EMAIL", "SMS"),
+          detail.getJsonArray("messages").stream()
+              .map(m -> m.asJsonObject().getString("channel"))
+              .collect(Collectors.toSet()),
+          "an email and an SMS per case (the SMS unsent: the demo has no SMS provider): " + detail);
+    }
+
     List<JsonObject> complaints = casesOf(acme, playbookId(acme, "Complaint triage"));
     Map<String, String> teams =
         complaints.stream()

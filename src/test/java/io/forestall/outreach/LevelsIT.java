@@ -171,5 +171,9 @@ class LevelsIT {
     JsonObject detail = Outreach.caseOf(key, playbook);
     assertEquals("RESPONDED", detail.getString("state"));
     assertTrue(detail.toString().contains("The remedy was done: PNR X7K2"), detail.toString());
+    assertTrue(
+        detail.getJsonArray("tasks").stream()
+            .anyMatch(t -> t.asJsonObject().getString("kind").equals("DECLINED_REMEDY")),
+        "an undo goes to an agent: " + detail);
   }
 }

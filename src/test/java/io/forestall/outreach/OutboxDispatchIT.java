@@ -124,6 +124,34 @@ class OutboxDispatchIT {
     assertEquals(1, receivedBy(run).size(), "a re-run sends nothing more");
   }
 
+  @Test
+  void theTenantsSenderSettingsWinOverThePlatformDefault() throws Exception {
+    String key = Api.key("acme-admin", "FULL");
+    guardrails(key, "00:00", "00:00", 50, 1);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Answer sender =
+        Api.put(
+            "/api/v1/settings/channels",
+            key,
+            "{\"emailSenderName\":\"Acme Care\",\"emailFromAddress\":\"care@acme.example\","
+                + "\"emailReplyTo\":\"help@acme.example\"}");
+    assertEquals(200, sender.status(), sender.body());
+    try {
+      long template = publishedTemplate(key, "Sender " + run);
+      long id = alertPlaybook(key, "Sender " + run, "sender.test_" + run, template);
+      String customer = "OUT-FROM-" + run;
+      Api.post(
+          "/api/v1/customers", key, customer(customer, "from." + run + "@example.com", true, "en"));
+      event(key, customer, "sender.test_" + run);
+      awaitSettled(key, id, 1);
+      MimeMessage mail = receivedBy(run).get(0);
+      assertEquals("Acme Care <care@acme.example>", mail.getFrom()[0].toString());
+      assertEquals("help@acme.example", mail.getReplyTo()[0].toString());
+    } finally {
+      Api.put("/api/v1/settings/channels", key, "{\"smsAuthToken\":null}");
+    }
+  }
+
   /** The mail GreenMail received for this run's addresses. */
   private static List<MimeMessage> receivedBy(String run) throws Exception {
     List<MimeMessage> mine = new ArrayList<>();
