@@ -118,6 +118,7 @@ class ScanExecution {
     int created = cases.record(playbook.getId(), run.getPlaybookVersion(), runId, asOf, detected);
     if (created > 0) {
       outbox.queueForRun(runId, definition.messages(), asOf);
+      cases.announce(runId, playbook.getId(), playbook.getName(), asOf);
     }
     int examined = examined(tenantId, trigger, newSince);
     run.finish(
