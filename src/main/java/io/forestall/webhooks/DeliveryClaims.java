@@ -138,9 +138,13 @@ class DeliveryClaims {
     }
     if (outcome.success()) {
       d.delivered(outcome.status(), now);
-      em.createQuery("update WebhookSubscription s set s.lastSuccessAt = :now where s.id = :id")
-          .setParameter("now", now)
-          .setParameter("id", c.subscriptionId())
+      // Not through the entity: an admin's concurrent edit must neither lose nor block it.
+      em.createNativeQuery(
+              "update webhook_subscription set last_success_at = ?1 where id = ?2"
+                  + " and tenant_id = ?3")
+          .setParameter(1, now)
+          .setParameter(2, c.subscriptionId())
+          .setParameter(3, c.tenantId())
           .executeUpdate();
       delivered.fire(
           new IntegrationEventDelivered(
