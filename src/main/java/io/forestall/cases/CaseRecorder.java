@@ -1,8 +1,10 @@
 package io.forestall.cases;
 
+import io.forestall.kernel.IntegrationEvent;
 import io.forestall.kernel.TenantContext;
 import io.forestall.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -14,6 +16,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,7 @@ public class CaseRecorder {
           + " created_at) values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?) on conflict do nothing";
 
   @Inject Database database;
+  @Inject Event<IntegrationEvent> integrations;
 
   /**
    * Records the new cases of one scan run for the current tenant and answers how many were created.
@@ -86,6 +90,44 @@ public class CaseRecorder {
     } catch (SQLException e) {
       throw new PersistenceException("Cannot record cases", e);
     }
+  }
+
+  /**
+   * Tells the tenant's integrations of each case the run opened ({@code case.detected}), in the
+   * run's transaction; the run's new cases are read in one query.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void announce(long runId, long playbookId, String playbookName, Instant now) {
+    long tenantId = TenantContext.require().id();
+    List<IntegrationEvent> detected = new ArrayList<>();
+    try (Connection connection = database.managed().getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "select c.id, c.level, c.state, c.summary, u.external_id from customer_case c"
+                    + " join customer u on u.id = c.customer_id where c.tenant_id = ?"
+                    + " and c.scan_run_id = ? and c.state in ('DETECTED', 'HELD_OUT')"
+                    + " order by c.id")) {
+      query.setLong(1, tenantId);
+      query.setLong(2, runId);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          Map<String, Object> data = new HashMap<>();
+          data.put("caseId", rows.getLong(1));
+          data.put("playbookId", playbookId);
+          data.put("playbookName", playbookName);
+          data.put("level", rows.getString(2));
+          data.put("state", rows.getString(3));
+          data.put("summary", rows.getString(4));
+          data.put("customer", rows.getString(5));
+          detected.add(
+              new IntegrationEvent(
+                  tenantId, IntegrationEvent.CASE_DETECTED, "case_" + rows.getLong(1), data, now));
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Cannot read the run's new cases", e);
+    }
+    detected.forEach(integrations::fire);
   }
 
   private static void openTasks(

@@ -22,8 +22,6 @@ import java.util.List;
 @Allowed(Role.TENANT_ADMIN)
 public class InboundSecretService {
 
-  static final String PREFIX = "whsec_";
-
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject SecretBox box;
@@ -34,7 +32,7 @@ public class InboundSecretService {
 
   public CreatedSecret create(@NotBlank @Size(max = 80) String name) {
     Caller caller = requirePerson();
-    String secret = PREFIX + java.util.Base64.getEncoder().encodeToString(randomBytes());
+    String secret = WebhookSignatures.newSecret();
     InboundSecret stored =
         new InboundSecret(
             name.strip(),
@@ -65,12 +63,6 @@ public class InboundSecretService {
             .orElseThrow(() -> new NotFoundException("Inbound secret", id));
     secret.revoke(clock.instant());
     signatures.forget(TenantContext.require().id());
-  }
-
-  private static byte[] randomBytes() {
-    byte[] raw = new byte[24];
-    new java.security.SecureRandom().nextBytes(raw);
-    return raw;
   }
 
   private static Caller requirePerson() {

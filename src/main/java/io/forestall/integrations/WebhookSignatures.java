@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +23,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies Standard Webhooks signatures ({@code webhook-id}, {@code webhook-timestamp}, {@code
- * webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>}) against every active secret of
- * the tenant, in constant time, within a 5-minute timestamp tolerance.
+ * Standard Webhooks signatures ({@code webhook-id}, {@code webhook-timestamp}, {@code
+ * webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>}): verifies inbound deliveries
+ * against every active secret of the tenant, in constant time, within a 5-minute timestamp
+ * tolerance; and makes the secrets and signatures outbound webhooks send.
  */
 @ApplicationScoped
 public class WebhookSignatures {
 
   public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+  /** How a signing secret begins; the rest is the base64 of the raw HMAC key. */
+  public static final String SECRET_PREFIX = "whsec_";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration REMEMBER = Duration.ofSeconds(10);
 
   /** Why a delivery was not accepted; each maps to a clear problem for the sender. */
@@ -71,7 +78,6 @@ public class WebhookSignatures {
     if (secrets.isEmpty()) {
       return Verdict.NO_ACTIVE_SECRET;
     }
-    byte[] signed = (id.strip() + "." + seconds + ".").getBytes(StandardCharsets.UTF_8);
     for (String candidate : signature.strip().split(" ")) {
       if (!candidate.startsWith("v1,")) {
         continue;
@@ -83,7 +89,7 @@ public class WebhookSignatures {
         continue;
       }
       for (byte[] secret : secrets) {
-        if (MessageDigest.isEqual(given, hmac(secret, signed, body))) {
+        if (MessageDigest.isEqual(given, digest(secret, id.strip(), seconds, body))) {
           return Verdict.VALID;
         }
       }
@@ -109,20 +115,35 @@ public class WebhookSignatures {
                 "select s.secretEncrypted from InboundSecret s where s.revokedAt is null",
                 String.class)
             .getResultList()) {
-      String secret = box.decrypt(sealed);
-      secrets.add(
-          Base64.getDecoder().decode(secret.substring(InboundSecretService.PREFIX.length())));
+      secrets.add(key(box.decrypt(sealed)));
     }
     keys.put(tenant.id(), new Keys(List.copyOf(secrets), now.plus(REMEMBER)));
     return secrets;
   }
 
-  /** HMAC-SHA256 over prefix and body, as Standard Webhooks defines the signed content. */
-  public static byte[] hmac(byte[] secret, byte[] prefix, byte[] body) {
+  /** A new signing secret: {@code whsec_} and the base64 of 24 random bytes. */
+  public static String newSecret() {
+    byte[] raw = new byte[24];
+    RANDOM.nextBytes(raw);
+    return SECRET_PREFIX + Base64.getEncoder().encodeToString(raw);
+  }
+
+  /** The raw HMAC key of a {@code whsec_} secret. */
+  public static byte[] key(String secret) {
+    return Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
+  }
+
+  /** The {@code webhook-signature} header value for one delivery: {@code v1,<base64 HMAC>}. */
+  public static String sign(byte[] key, String id, long timestamp, byte[] body) {
+    return "v1," + Base64.getEncoder().encodeToString(digest(key, id, timestamp, body));
+  }
+
+  /** HMAC-SHA256 over {@code id.timestamp.body}, the content Standard Webhooks signs. */
+  private static byte[] digest(byte[] key, String id, long timestamp, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      mac.update(prefix);
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
       return mac.doFinal(body);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

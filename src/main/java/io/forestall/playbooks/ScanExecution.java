@@ -118,6 +118,7 @@ class ScanExecution {
     }
     int created = cases.record(playbook.getId(), run.getPlaybookVersion(), runId, asOf, detected);
     if (created > 0) {
+      cases.announce(runId, playbook.getId(), playbook.getName(), asOf);
       outbox.queueForRun(
           runId,
           plan(playbook.getId(), run.getPlaybookVersion(), definition, weights.frontlineTeam()),

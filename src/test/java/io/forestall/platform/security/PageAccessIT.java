@@ -40,6 +40,7 @@ class PageAccessIT {
           "/settings/audit.xhtml",
           "/settings/complaints.xhtml",
           "/settings/outreach.xhtml",
+          "/settings/webhooks.xhtml",
           "/platform/tenants.xhtml"
         }) {
       Answer answer = Api.get(page, null);
@@ -54,6 +55,7 @@ class PageAccessIT {
     assertEquals(403, Api.get("/settings/tenant.xhtml", agent).status());
     assertEquals(403, Api.get("/settings/complaints.xhtml", agent).status());
     assertEquals(403, Api.get("/settings/outreach.xhtml", agent).status());
+    assertEquals(403, Api.get("/settings/webhooks.xhtml", agent).status());
     assertEquals(403, Api.get("/platform/tenants.xhtml", agent).status());
   }
 
