@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -131,7 +130,7 @@ public class ClosedLoopSettings {
       return false;
     }
     try {
-      return Currency.getInstance(code.toUpperCase(Locale.ROOT)) != null;
+      return Currency.getInstance(code) != null;
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -61,6 +61,7 @@ class DemoSeed {
   @Inject PlaybookService playbooks;
   @Inject ScanService scans;
   @Inject TemplateService messageTemplates;
+  @Inject DemoLoop loop;
   @Inject Clock clock;
 
   void seed(@Observes @Priority(QuartzScheduler.PRIORITY + 100) Startup startup) {
@@ -89,8 +90,9 @@ class DemoSeed {
 
   /**
    * Customers, their event history, the tenant's message templates, then its playbooks (with their
-   * templates), each published and scanned once so the demo opens with cases and messages.
-   * Templates and playbooks that exist by name are left as the tenant changed them.
+   * templates), each published and scanned once so the demo opens with cases and messages, and some
+   * of those cases taken around the closed loop. Templates and playbooks that exist by name are
+   * left as the tenant changed them.
    */
   private void seed(Tenant tenant, List<DemoCustomers.Row> rows, List<EventDraft> history) {
     TenantContext.run(
@@ -108,6 +110,7 @@ class DemoSeed {
           Map<String, JsonObject> messages = templates(tenant.getSlug());
           Set<String> existing =
               playbooks.list().stream().map(Playbook::getName).collect(Collectors.toSet());
+          Map<String, Long> created = new HashMap<>();
           for (JsonValue json : resource(tenant.getSlug() + "-playbooks.json")) {
             String name = json.asJsonObject().getString("name");
             PlaybookDefinition definition =
@@ -121,7 +124,11 @@ class DemoSeed {
               long id = playbooks.create(definition).getId();
               playbooks.publish(id);
               scans.scan(id, ScanMode.MANUAL);
+              created.put(definition.name(), id);
             }
+          }
+          if (!created.isEmpty()) {
+            loop.run(tenant.getSlug(), created);
           }
         });
   }

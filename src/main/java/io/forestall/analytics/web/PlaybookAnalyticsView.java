@@ -5,13 +5,16 @@ import static io.forestall.kernel.JsonFactory.JSON;
 import io.forestall.analytics.AnalyticsService;
 import io.forestall.analytics.Funnel;
 import io.forestall.analytics.RepeatContactRates;
+import io.forestall.kernel.NotFoundException;
 import io.forestall.platform.faces.ChartJson;
 import io.forestall.platform.faces.Messages;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Optional;
 
@@ -32,8 +35,16 @@ public class PlaybookAnalyticsView implements Serializable {
   private String funnelChart;
   private String ratesChart;
 
-  public void load() {
-    name = analytics.playbookName(id);
+  /** Loads the figures; another tenant's (or no) playbook answers 404, as the API does. */
+  public void load() throws IOException {
+    try {
+      name = analytics.playbookName(id);
+    } catch (NotFoundException e) {
+      FacesContext faces = FacesContext.getCurrentInstance();
+      faces.getExternalContext().responseSendError(404, e.getMessage());
+      faces.responseComplete();
+      return;
+    }
     funnel = analytics.funnel(id);
     rates = analytics.repeatContacts(id);
     funnelChart = funnelChart(funnel);

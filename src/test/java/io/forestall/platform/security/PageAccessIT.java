@@ -39,6 +39,9 @@ class PageAccessIT {
           "/settings/audit.xhtml",
           "/settings/complaints.xhtml",
           "/settings/outreach.xhtml",
+          "/settings/closed-loop.xhtml",
+          "/analytics/overview.xhtml",
+          "/analytics/board.xhtml",
           "/platform/tenants.xhtml"
         }) {
       Answer answer = Api.get(page, null);
@@ -53,6 +56,8 @@ class PageAccessIT {
     assertEquals(403, Api.get("/settings/tenant.xhtml", agent).status());
     assertEquals(403, Api.get("/settings/complaints.xhtml", agent).status());
     assertEquals(403, Api.get("/settings/outreach.xhtml", agent).status());
+    assertEquals(403, Api.get("/settings/closed-loop.xhtml", agent).status());
+    assertEquals(200, Api.get("/analytics/board.xhtml", agent).status());
     assertEquals(403, Api.get("/platform/tenants.xhtml", agent).status());
   }
 
