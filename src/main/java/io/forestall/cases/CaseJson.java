@@ -4,6 +4,7 @@ import static io.forestall.kernel.JsonFactory.JSON;
 
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
+import java.time.Instant;
 
 /** A case on the API: who, which playbook version, its state and the evidence that made it fire. */
 public final class CaseJson {
@@ -41,6 +42,18 @@ public final class CaseJson {
     if (c.getRootCause() != null) {
       json.add("rootCause", c.getRootCause());
     }
+    json.add("repeatContacts", c.getRepeatContacts());
+    addTime(json, "respondedAt", c.getRespondedAt());
+    addTime(json, "resolvedAt", c.getResolvedAt());
+    addTime(json, "verifyUntil", c.getVerifyUntil());
+    addTime(json, "verifiedAt", c.getVerifiedAt());
+    addTime(json, "reopenedAt", c.getReopenedAt());
     return json;
+  }
+
+  private static void addTime(JsonObjectBuilder json, String name, Instant at) {
+    if (at != null) {
+      json.add(name, at.toString());
+    }
   }
 }

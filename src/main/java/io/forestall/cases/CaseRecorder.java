@@ -32,8 +32,9 @@ public class CaseRecorder {
   private static final String INSERT =
       "insert into customer_case (tenant_id, playbook_id, playbook_version, scan_run_id,"
           + " customer_id, window_key, level, state, priority, holdout, summary, evidence,"
-          + " complexity, root_cause, react_on, detected_at, updated_at)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+          + " complexity, root_cause, react_on, detected_at, updated_at, verify_window_seconds,"
+          + " verify_until)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
   private static final String TASK =
       "insert into agent_task (tenant_id, case_id, kind, team, priority, status, summary, due_at,"
           + " created_at) values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?) on conflict do nothing";
@@ -76,7 +77,14 @@ public class CaseRecorder {
           insert.setString(p++, c.rootCause());
           insert.setString(p++, c.reactOn());
           insert.setObject(p++, at);
-          insert.setObject(p, at);
+          insert.setObject(p++, at);
+          insert.setLong(p++, c.verifyWindow().toSeconds());
+          // A held-out customer's contacts count as repeats from detection on, for the comparison.
+          if (c.state() == CaseState.HELD_OUT) {
+            insert.setObject(p, at.plus(c.verifyWindow()));
+          } else {
+            insert.setNull(p, Types.TIMESTAMP_WITH_TIMEZONE);
+          }
           insert.addBatch();
         }
         for (int count : insert.executeBatch()) {

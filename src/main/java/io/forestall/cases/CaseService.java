@@ -8,10 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 
-/** Reads the current tenant's cases, their tasks and the problem board. */
+/** Reads the current tenant's cases and their tasks. */
 @ApplicationScoped
 @Transactional
 @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER})
@@ -75,23 +74,6 @@ public class CaseService {
             AgentTask.class)
         .setMaxResults(limit)
         .getResultList();
-  }
-
-  /** Root causes of AVOID cases, the most cases first. */
-  public List<RootCauseCount> problemBoard() {
-    return em
-        .createQuery(
-            "select c.rootCause, count(c), sum(case when c.state in (io.forestall.cases.CaseState.RESOLVED, io.forestall.cases.CaseState.VERIFIED) then 0"
-                + " else 1 end), max(c.detectedAt) from CustomerCase c where c.rootCause is not null"
-                + " group by c.rootCause order by count(c) desc, c.rootCause",
-            Object[].class)
-        .getResultList()
-        .stream()
-        .map(
-            r ->
-                new RootCauseCount(
-                    (String) r[0], (Long) r[1], ((Number) r[2]).longValue(), (Instant) r[3]))
-        .toList();
   }
 
   private static <T> TypedQuery<T> bind(TypedQuery<T> query, CaseQuery filter) {

@@ -90,6 +90,18 @@ public class CaseTransitions {
     resolve(caseId, null, null);
   }
 
+  /**
+   * The customer confirmed the fix before its verify window ended; otherwise the daily sweep
+   * verifies a resolved case once the window passes without a repeat contact.
+   */
+  public void verify(long caseId, String note) {
+    CustomerCase c = find(caseId);
+    if (c.getState() != CaseState.RESOLVED) {
+      throw new ConflictException("The case is " + c.getState() + " and cannot be verified");
+    }
+    move(c, CaseState.VERIFIED, note);
+  }
+
   /** Notes something on the case's timeline without moving it. */
   public void note(long caseId, String note) {
     CustomerCase c = find(caseId);

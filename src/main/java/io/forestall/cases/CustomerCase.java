@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 /** A detection: which playbook version found which customer, why, and where the case stands. */
@@ -74,9 +75,21 @@ public class CustomerCase extends TenantOwnedEntity {
   @Column(name = "repeat_contacts", nullable = false)
   private int repeatContacts;
 
+  @Column(name = "verify_window_seconds", nullable = false, updatable = false)
+  private long verifyWindowSeconds;
+
+  @Column(name = "verify_until")
+  private Instant verifyUntil;
+
+  @Column(name = "reopened_at")
+  private Instant reopenedAt;
+
   protected CustomerCase() {}
 
-  /** Moves the case to {@code next}, noting when it was answered or resolved. */
+  /**
+   * Moves the case to {@code next}, noting when it was answered, resolved (and until when a contact
+   * reopens it) or verified.
+   */
   void moveTo(CaseState next, Instant at) {
     state = next;
     updatedAt = at;
@@ -84,6 +97,9 @@ public class CustomerCase extends TenantOwnedEntity {
       respondedAt = at;
     } else if (next == CaseState.RESOLVED) {
       resolvedAt = at;
+      verifyUntil = at.plus(getVerifyWindow());
+    } else if (next == CaseState.VERIFIED) {
+      verifiedAt = at;
     }
   }
 
@@ -169,5 +185,19 @@ public class CustomerCase extends TenantOwnedEntity {
 
   public int getRepeatContacts() {
     return repeatContacts;
+  }
+
+  /** How long after resolution (or, held out, after detection) a contact counts as a repeat. */
+  public Duration getVerifyWindow() {
+    return Duration.ofSeconds(verifyWindowSeconds);
+  }
+
+  /** When the verify window of the current resolution (or holdout) ends; null before. */
+  public Instant getVerifyUntil() {
+    return verifyUntil;
+  }
+
+  public Instant getReopenedAt() {
+    return reopenedAt;
   }
 }

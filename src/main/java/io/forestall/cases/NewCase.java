@@ -1,8 +1,12 @@
 package io.forestall.cases;
 
+import java.time.Duration;
+
 /**
  * A detection to record as a case, unless its playbook, customer and window already have one.
  *
+ * @param verifyWindow how long after resolution (or, held out, after detection) a contact of the
+ *     customer counts as a repeat
  * @param task the agent task to open with the case, or null
  */
 public record NewCase(
@@ -17,4 +21,5 @@ public record NewCase(
     Integer complexity,
     String rootCause,
     String reactOn,
+    Duration verifyWindow,
     NewTask task) {}

@@ -69,6 +69,7 @@ class DemoSeed {
   @Inject TemplateService messageTemplates;
   @Inject CaseService cases;
   @Inject AgentTaskService agentTasks;
+  @Inject DemoLoop loop;
   @Inject Clock clock;
 
   void seed(@Observes @Priority(QuartzScheduler.PRIORITY + 100) Startup startup) {
@@ -96,8 +97,9 @@ class DemoSeed {
 
   /**
    * Customers, their event history, the tenant's message templates, then its playbooks (with their
-   * templates), each published and scanned once so the demo opens with cases and messages.
-   * Templates and playbooks that exist by name are left as the tenant changed them.
+   * templates), each published and scanned once so the demo opens with cases and messages, and some
+   * of those cases taken around the closed loop. Templates and playbooks that exist by name are
+   * left as the tenant changed them.
    */
   private void seed(Tenant tenant, List<DemoCustomers.Row> rows, List<EventDraft> history) {
     TenantContext.run(
@@ -115,6 +117,7 @@ class DemoSeed {
           Map<String, JsonObject> messages = templates(tenant.getSlug());
           Set<String> existing =
               playbooks.list().stream().map(Playbook::getName).collect(Collectors.toSet());
+          Map<String, Long> created = new HashMap<>();
           for (JsonValue json : resource(tenant.getSlug() + "-playbooks.json")) {
             String name = json.asJsonObject().getString("name");
             PlaybookDefinition definition =
@@ -128,7 +131,11 @@ class DemoSeed {
               long id = playbooks.create(definition).getId();
               playbooks.publish(id);
               scans.scan(id, ScanMode.MANUAL);
+              created.put(definition.name(), id);
             }
+          }
+          if (!created.isEmpty()) {
+            loop.run(tenant.getSlug(), created);
           }
         });
   }

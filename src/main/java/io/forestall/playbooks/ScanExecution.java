@@ -190,6 +190,7 @@ class ScanExecution {
         score == null ? null : score.score(),
         d.level() == Level.AVOID ? d.rootCause() : null,
         d.level() == Level.REACT ? d.contactEventType() : null,
+        d.verifyWindow(),
         task);
   }
 

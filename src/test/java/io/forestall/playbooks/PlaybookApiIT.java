@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.forestall.analytics.AnalyticsService;
+import io.forestall.analytics.BoardLine;
 import io.forestall.audit.AuditEntry;
 import io.forestall.audit.AuditLog;
-import io.forestall.cases.CaseService;
-import io.forestall.cases.RootCauseCount;
 import io.forestall.kernel.Role;
 import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
@@ -49,8 +49,8 @@ class PlaybookApiIT {
     return Deployments.forestall(PlaybookApiIT.class);
   }
 
+  @Inject AnalyticsService analytics;
   @Inject AuditLog audit;
-  @Inject CaseService cases;
   @Inject ComplaintSettings complaints;
 
   private static String unique(String prefix) {
@@ -406,15 +406,15 @@ class PlaybookApiIT {
             + event(unique("S-"), stock, "{}")
             + "]}");
     awaitCases(key, avoid, 2);
-    RootCauseCount line =
-        As.user("acme", Role.AGENT, () -> cases.problemBoard()).stream()
-            .filter(r -> r.getRootCause().equals(cause))
+    BoardLine line =
+        As.user("acme", Role.AGENT, () -> analytics.board()).lines().stream()
+            .filter(r -> r.rootCause().equals(cause))
             .findFirst()
             .orElseThrow();
-    assertEquals(2, line.getCases());
+    assertEquals(2, line.cases());
     assertTrue(
-        As.user("globex", Role.AGENT, () -> cases.problemBoard()).stream()
-            .noneMatch(r -> r.getRootCause().equals(cause)));
+        As.user("globex", Role.AGENT, () -> analytics.board()).lines().stream()
+            .noneMatch(r -> r.rootCause().equals(cause)));
   }
 
   @Test

@@ -5,14 +5,13 @@ import io.forestall.cases.CaseQuery;
 import io.forestall.cases.CaseRow;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.CaseState;
-import io.forestall.cases.RootCauseCount;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 
-/** The tenant's cases, newest first, with the open tasks and the problem board beside them. */
+/** The tenant's cases, newest first, with the open tasks beside them. */
 @Named
 @ViewScoped
 public class CaseListView implements Serializable {
@@ -42,10 +41,6 @@ public class CaseListView implements Serializable {
 
   public List<AgentTask> getTasks() {
     return cases.openTasks(50);
-  }
-
-  public List<RootCauseCount> getBoard() {
-    return cases.problemBoard();
   }
 
   public CaseState[] getStates() {

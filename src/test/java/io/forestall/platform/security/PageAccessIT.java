@@ -41,6 +41,9 @@ class PageAccessIT {
           "/settings/complaints.xhtml",
           "/settings/outreach.xhtml",
           "/settings/webhooks.xhtml",
+          "/settings/closed-loop.xhtml",
+          "/analytics/overview.xhtml",
+          "/analytics/board.xhtml",
           "/platform/tenants.xhtml"
         }) {
       Answer answer = Api.get(page, null);
@@ -56,6 +59,8 @@ class PageAccessIT {
     assertEquals(403, Api.get("/settings/complaints.xhtml", agent).status());
     assertEquals(403, Api.get("/settings/outreach.xhtml", agent).status());
     assertEquals(403, Api.get("/settings/webhooks.xhtml", agent).status());
+    assertEquals(403, Api.get("/settings/closed-loop.xhtml", agent).status());
+    assertEquals(200, Api.get("/analytics/board.xhtml", agent).status());
     assertEquals(403, Api.get("/platform/tenants.xhtml", agent).status());
   }
 
