@@ -46,6 +46,7 @@ public class AuditLog {
 
   /** Newest first; {@code subjectType} narrows to one kind of subject when set. */
   @Allowed(Role.TENANT_ADMIN)
+  @Transactional
   public List<AuditEntry> list(String subjectType, int offset, int limit) {
     String where = subjectType == null ? "" : " where a.subjectType = :type";
     TypedQuery<AuditEntry> query =
@@ -59,6 +60,7 @@ public class AuditLog {
   }
 
   @Allowed(Role.TENANT_ADMIN)
+  @Transactional
   public long count(String subjectType) {
     if (subjectType == null) {
       return em.createQuery("select count(a) from AuditEntry a", Long.class).getSingleResult();

@@ -11,6 +11,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sends email over SMTP with Jakarta Mail: HTML with a plain-text alternative, from the tenant's
  * sender (its channel settings, else the platform's address under the tenant's name), with the
- * message's idempotency key as its Message-ID.
+ * message's idempotency key as its Message-ID. A connection carries a run of messages.
  */
 @ApplicationScoped
 class EmailSender {
@@ -46,20 +48,92 @@ class EmailSender {
         settings.emailReplyTo());
   }
 
-  void send(
-      Sender sender, String to, String subject, String html, String text, String optOut, String key)
-      throws MessagingException {
+  /** An SMTP connection for a run of messages, opened on the first and closed by the caller. */
+  final class Connection implements AutoCloseable {
+    private final Session session = Session.getInstance(properties());
+    private Transport transport;
+
+    /**
+     * Sends one email. {@code handedOver} runs when the whole message is with the server and only
+     * the final dot remains, so the caller can record the hand-over before the server can accept
+     * it: after a crash the message counts as sent rather than being sent twice.
+     */
+    void send(
+        Sender sender,
+        String to,
+        String subject,
+        String html,
+        String text,
+        String optOut,
+        String key,
+        Runnable handedOver)
+        throws MessagingException {
+      MimeMessage message =
+          message(session, sender, to, subject, html, text, optOut, key, handedOver);
+      message.saveChanges();
+      if (transport == null || !transport.isConnected()) {
+        close();
+        transport = session.getTransport("smtp");
+        transport.connect();
+      }
+      try {
+        transport.sendMessage(message, message.getAllRecipients());
+      } catch (MessagingException e) {
+        close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (transport != null) {
+        try {
+          transport.close();
+        } catch (MessagingException e) {
+          // The connection is gone either way.
+        }
+        transport = null;
+      }
+    }
+  }
+
+  Connection connection() {
+    return new Connection();
+  }
+
+  private Properties properties() {
     Properties props = new Properties();
     props.put("mail.smtp.host", host);
     props.put("mail.smtp.port", Integer.toString(port));
     props.put("mail.smtp.connectiontimeout", "5000");
     props.put("mail.smtp.timeout", "10000");
-    Session session = Session.getInstance(props);
+    return props;
+  }
+
+  private static MimeMessage message(
+      Session session,
+      Sender sender,
+      String to,
+      String subject,
+      String html,
+      String text,
+      String optOut,
+      String key,
+      Runnable handedOver)
+      throws MessagingException {
     MimeMessage message =
         new MimeMessage(session) {
           @Override
           protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", "<" + key + "@forestall>");
+          }
+
+          @Override
+          public void writeTo(OutputStream out, String[] ignore)
+              throws IOException, MessagingException {
+            super.writeTo(out, ignore);
+            out.flush();
+            handedOver.run();
           }
         };
     try {
@@ -82,6 +156,6 @@ class EmailSender {
     alternatives.addBodyPart(plain);
     alternatives.addBodyPart(rich);
     message.setContent(alternatives);
-    Transport.send(message);
+    return message;
   }
 }

@@ -23,8 +23,8 @@ import java.util.Map;
 
 /**
  * The outbox rows' state changes, each in its own short transaction. A claim leases due messages to
- * this dispatcher; other dispatchers skip locked rows on PostgreSQL, and a lease that runs out (its
- * dispatcher died) makes the message due again.
+ * this dispatcher; other dispatchers skip locked rows on PostgreSQL. {@link #recover} settles what
+ * a dispatcher left when it died: on its own restart at once, on other nodes when its lease ends.
  */
 @ApplicationScoped
 class OutboxClaims {
@@ -49,7 +49,7 @@ class OutboxClaims {
   @Inject Event<IntegrationEvent> integrations;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  List<Claimed> claim(int limit, Instant now) {
+  List<Claimed> claim(int limit, String node, Instant now) {
     String lock =
         database.vendor() == Database.Vendor.POSTGRESQL
             ? " for update of m skip locked"
@@ -58,8 +58,7 @@ class OutboxClaims {
         "select m.id, m.tenant_id, t.slug, m.case_id, m.customer_id, m.channel, m.template_id,"
             + " m.template_version, m.idempotency_key, m.attempts from outreach_message m"
             + " join tenant t on t.id = m.tenant_id join customer_case c on c.id = m.case_id"
-            + " where (m.state = 'QUEUED' and m.next_attempt_at <= ?)"
-            + " or (m.state = 'SENDING' and m.lease_until < ?)"
+            + " where m.state = 'QUEUED' and m.next_attempt_at <= ?"
             + " order by c.priority, m.next_attempt_at, m.id fetch first "
             + limit
             + " rows only"
@@ -69,7 +68,6 @@ class OutboxClaims {
     try (Connection c = database.managed().getConnection()) {
       try (PreparedStatement q = c.prepareStatement(due)) {
         q.setObject(1, at);
-        q.setObject(2, at);
         try (ResultSet r = q.executeQuery()) {
           while (r.next()) {
             claimed.add(
@@ -90,11 +88,12 @@ class OutboxClaims {
       try (PreparedStatement lease =
           c.prepareStatement(
               "update outreach_message set state = 'SENDING', attempts = attempts + 1,"
-                  + " lease_until = ?, updated_at = ? where id = ?")) {
+                  + " lease_until = ?, lease_owner = ?, updated_at = ? where id = ?")) {
         for (Claimed m : claimed) {
           lease.setObject(1, now.plus(LEASE).atOffset(ZoneOffset.UTC));
-          lease.setObject(2, at);
-          lease.setLong(3, m.id());
+          lease.setString(2, node);
+          lease.setObject(3, at);
+          lease.setLong(4, m.id());
           lease.addBatch();
         }
         lease.executeBatch();
@@ -124,11 +123,7 @@ class OutboxClaims {
         providerId,
         now,
         m.id());
-    update(
-        "update customer_case set state = 'CONTACTED', updated_at = ? where id = ?"
-            + " and state = 'DETECTED'",
-        now,
-        m.caseId());
+    contacted(m.tenantId(), m.caseId(), m.channel(), recipient, now);
     Map<String, Object> data = new HashMap<>();
     data.put("caseId", m.caseId());
     data.put("messageId", m.id());
@@ -139,6 +134,89 @@ class OutboxClaims {
     integrations.fire(
         new IntegrationEvent(
             m.tenantId(), IntegrationEvent.OUTREACH_SENT, "case_" + m.caseId(), data, now));
+  }
+
+  /** The case is CONTACTED, a step on its timeline, if it was still DETECTED. */
+  private void contacted(long tenantId, long caseId, Channel channel, String to, Instant now) {
+    if (update(
+            "update customer_case set state = 'CONTACTED', updated_at = ?, version = version + 1"
+                + " where id = ? and state = 'DETECTED'",
+            now,
+            caseId)
+        == 1) {
+      update(
+          "insert into case_step (tenant_id, case_id, at, state, actor, note)"
+              + " values (?, ?, ?, 'CONTACTED', 'Forestall', ?)",
+          tenantId,
+          caseId,
+          now,
+          "Sent by " + channel + (to == null ? "" : " to " + to));
+    }
+  }
+
+  /**
+   * The whole email is with the SMTP server and only its final dot is left: from here a crash
+   * counts it as sent, so it is never sent twice.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void handed(Claimed m, String recipient, String subject, Instant now) {
+    update(
+        "update outreach_message set state = 'HANDED', recipient = ?, subject = ?, updated_at = ?"
+            + " where id = ? and state = 'SENDING'",
+        recipient,
+        subject,
+        now,
+        m.id());
+  }
+
+  /**
+   * After a crash: this node's messages that were being sent are due again at once, and those it
+   * had handed over count as sent. A dead node's are settled the same way once their lease ends.
+   * Answers how many were settled either way.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  int recover(String node, Instant now) {
+    String mine = "lease_owner = ? or lease_until < ?";
+    int requeued =
+        update(
+            "update outreach_message set state = 'QUEUED', next_attempt_at = ?, lease_until = null,"
+                + " updated_at = ? where state = 'SENDING' and ("
+                + mine
+                + ")",
+            now,
+            now,
+            node,
+            now);
+    List<Object[]> handed = new ArrayList<>();
+    try (Connection c = database.managed().getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "select id, tenant_id, case_id, channel, recipient from outreach_message"
+                    + " where state = 'HANDED' and ("
+                    + mine
+                    + ")")) {
+      q.setString(1, node);
+      q.setObject(2, now.atOffset(ZoneOffset.UTC));
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          handed.add(
+              new Object[] {
+                r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5)
+              });
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Cannot read handed-over messages", e);
+    }
+    for (Object[] h : handed) {
+      update(
+          "update outreach_message set state = 'SENT', sent_at = updated_at, lease_until = null,"
+              + " reason = 'sent when the dispatcher stopped; its server had the whole message'"
+              + " where id = ?",
+          h[0]);
+      contacted((Long) h[1], (Long) h[2], Channel.valueOf((String) h[3]), (String) h[4], now);
+    }
+    return requeued + handed.size();
   }
 
   /**
@@ -218,7 +296,7 @@ class OutboxClaims {
         m.id());
   }
 
-  private void update(String sql, Object... values) {
+  private int update(String sql, Object... values) {
     try (Connection c = database.managed().getConnection();
         PreparedStatement u = c.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
@@ -231,7 +309,7 @@ class OutboxClaims {
           u.setObject(i + 1, v);
         }
       }
-      u.executeUpdate();
+      return u.executeUpdate();
     } catch (SQLException e) {
       throw new PersistenceException("Cannot update a message", e);
     }

@@ -1,5 +1,9 @@
 package io.forestall.outreach;
 
+import io.forestall.cases.AgentTask;
+import io.forestall.cases.AgentTaskService;
+import io.forestall.cases.CaseRow;
+import io.forestall.cases.CaseService;
 import io.forestall.customers.Customer;
 import io.forestall.customers.CustomerService;
 import io.forestall.kernel.Caller;
@@ -10,42 +14,59 @@ import io.forestall.kernel.TenantKey;
 import io.forestall.kernel.TenantProfile;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends what the outbox holds: every second it claims due messages, most urgent playbooks first,
  * checks each against its channel's setup and the customer's address and consent, quiet hours and
  * frequency cap (delaying, not dropping), renders it from its template version and case, sends it
  * by email or SMS and records the outcome. A failure is retried with exponential backoff and the
- * message is dead after {@link #ATTEMPTS} tries, or at once when the SMS provider refuses it.
+ * message is dead after {@link #ATTEMPTS} tries, or at once when the SMS provider refuses it. An
+ * email is recorded as handed over before its server can accept it, so a crash never sends it
+ * twice; a restarted node first settles what it left.
  */
 @ApplicationScoped
 class OutboxDispatcher {
 
   static final int ATTEMPTS = 8;
   private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
-  private static final int BATCH = 50;
+  private static final int BATCH = 200;
+
+  /** Parallel senders, each with its own SMTP connection; a customer's messages share one. */
+  private static final int SENDERS = 4;
 
   @Resource ManagedScheduledExecutorService executor;
+  @Resource ManagedExecutorService senders;
+
+  @Inject
+  @ConfigProperty(name = "forestall.node.name", defaultValue = "node")
+  String node;
+
   @Inject OutboxClaims claims;
   @Inject TemplateService templates;
   @Inject MessageContexts contexts;
@@ -56,6 +77,9 @@ class OutboxDispatcher {
   @Inject SmsTransport sms;
   @Inject ChannelSettingsService channelSettings;
   @Inject GuardrailSettings settings;
+  @Inject CaseService cases;
+  @Inject AgentTaskService tasks;
+  @Inject Remedies remedies;
   @Inject Clock clock;
 
   private ScheduledFuture<?> timer;
@@ -71,17 +95,46 @@ class OutboxDispatcher {
     }
   }
 
-  /** Sends until nothing is due. */
+  /**
+   * Settles what a crash left (nothing of this node's is in flight between ticks), then sends until
+   * nothing is due, each batch split among the senders by customer.
+   */
   void dispatch() {
     try {
+      int settled = Caller.callAs(Caller.SYSTEM, () -> claims.recover(node, clock.instant()));
+      if (settled > 0) {
+        LOG.info(settled + " messages left by a stopped dispatcher were settled");
+      }
       List<OutboxClaims.Claimed> batch;
       do {
-        batch = Caller.callAs(Caller.SYSTEM, () -> claims.claim(BATCH, clock.instant()));
-        Map<Long, TenantRules> rules = new HashMap<>();
-        batch.forEach(m -> deliver(m, rules));
+        batch = Caller.callAs(Caller.SYSTEM, () -> claims.claim(BATCH, node, clock.instant()));
+        List<List<OutboxClaims.Claimed>> slices = new ArrayList<>();
+        for (int i = 0; i < SENDERS; i++) {
+          slices.add(new ArrayList<>());
+        }
+        batch.forEach(m -> slices.get((int) (m.customerId() % SENDERS)).add(m));
+        List<Future<?>> running = new ArrayList<>();
+        for (List<OutboxClaims.Claimed> slice : slices) {
+          if (!slice.isEmpty()) {
+            running.add(senders.submit(() -> send(slice)));
+          }
+        }
+        for (Future<?> sender : running) {
+          sender.get();
+        }
       } while (batch.size() == BATCH);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | ExecutionException e) {
       LOG.log(Level.WARNING, "Dispatching the outbox failed; the next tick tries again", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Sends a slice on one SMTP connection, with each tenant's rules read once. */
+  private void send(List<OutboxClaims.Claimed> slice) {
+    Map<Long, TenantRules> rules = new HashMap<>();
+    try (EmailSender.Connection smtp = email.connection()) {
+      slice.forEach(m -> deliver(m, rules, smtp));
     }
   }
 
@@ -90,13 +143,18 @@ class OutboxDispatcher {
       Guardrails guardrails, ChannelSettings channels, Optional<SmsProvider> sms) {}
 
   /** Delivers one message as its tenant; {@code rules} keeps each tenant's for the batch. */
-  private void deliver(OutboxClaims.Claimed m, Map<Long, TenantRules> rules) {
+  private void deliver(
+      OutboxClaims.Claimed m, Map<Long, TenantRules> rules, EmailSender.Connection smtp) {
     TenantKey tenant = new TenantKey(m.tenantId(), m.tenantSlug());
-    Caller.runAs(Caller.SYSTEM, () -> TenantContext.run(tenant, () -> deliverAs(tenant, m, rules)));
+    Caller.runAs(
+        Caller.SYSTEM, () -> TenantContext.run(tenant, () -> deliverAs(tenant, m, rules, smtp)));
   }
 
   private void deliverAs(
-      TenantKey tenant, OutboxClaims.Claimed m, Map<Long, TenantRules> rulesByTenant) {
+      TenantKey tenant,
+      OutboxClaims.Claimed m,
+      Map<Long, TenantRules> rulesByTenant,
+      EmailSender.Connection smtp) {
     Instant now = clock.instant();
     try {
       if (m.channel() == Channel.ACTION_PAGE) {
@@ -135,7 +193,13 @@ class OutboxDispatcher {
         sendSms(m, customer, message, rules.sms().orElseThrow());
       } else {
         sendEmail(
-            tenant, m, customer, message, (String) messageLinks.get("optOut"), rules.channels());
+            tenant,
+            m,
+            customer,
+            message,
+            (String) messageLinks.get("optOut"),
+            rules.channels(),
+            smtp);
       }
     } catch (MessagingException | SmsTransport.SmsException | RuntimeException e) {
       boolean smsFailure = e instanceof SmsTransport.SmsException;
@@ -143,7 +207,31 @@ class OutboxDispatcher {
           smsFailure ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
       boolean refused = smsFailure && ((SmsTransport.SmsException) e).permanent();
       Instant retry = refused || m.attempts() >= ATTEMPTS ? null : now.plus(backoff(m.attempts()));
-      claims.failed(m, reason.length() > 1000 ? reason.substring(0, 1000) : reason, retry, now);
+      String said = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+      claims.failed(m, said, retry, now);
+      if (retry == null) {
+        followUp(m, said, now);
+      }
+    }
+  }
+
+  /** A message that failed for good goes to an agent of the playbook's follow-up team. */
+  private void followUp(OutboxClaims.Claimed m, String reason, Instant now) {
+    try {
+      CaseRow row = cases.get(m.caseId());
+      remedies
+          .plan(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
+          .ifPresent(
+              plan ->
+                  tasks.open(
+                      m.caseId(),
+                      AgentTask.FAILED_SEND,
+                      plan.followUpTeam(),
+                      3,
+                      now.plus(Duration.ofHours(4)),
+                      "The " + m.channel() + " message could not be sent: " + reason));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Cannot open a task for failed message " + m.id(), e);
     }
   }
 
@@ -214,18 +302,32 @@ class OutboxDispatcher {
       Customer customer,
       TemplateRenderer.Rendered message,
       String optOut,
-      ChannelSettings channels)
+      ChannelSettings channels,
+      EmailSender.Connection smtp)
       throws MessagingException {
     String name = tenants.find(tenant.slug()).map(TenantProfile::name).orElse("Forestall");
-    email.send(
-        email.senderFor(channels, name),
-        customer.getEmail(),
-        message.parts().get("subject"),
-        message.parts().get("html"),
-        message.parts().get("text"),
-        optOut,
-        m.key());
-    claims.sent(m, customer.getEmail(), message.parts().get("subject"), clock.instant());
+    String subject = message.parts().get("subject");
+    boolean[] handed = {false};
+    try {
+      smtp.send(
+          email.senderFor(channels, name),
+          customer.getEmail(),
+          subject,
+          message.parts().get("html"),
+          message.parts().get("text"),
+          optOut,
+          m.key(),
+          () -> {
+            claims.handed(m, customer.getEmail(), subject, clock.instant());
+            handed[0] = true;
+          });
+    } catch (MessagingException e) {
+      if (!handed[0] || e instanceof SendFailedException) {
+        throw e;
+      }
+      LOG.warning("The server's answer to message " + m.id() + " was lost; counted as sent");
+    }
+    claims.sent(m, customer.getEmail(), subject, clock.instant());
   }
 
   private void sendSms(

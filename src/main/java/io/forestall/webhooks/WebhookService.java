@@ -224,9 +224,9 @@ public class WebhookService {
         AUDIT_SUBJECT,
         s.getId(),
         s.getUrl(),
-        "replayed delivery " + d.getWebhookId(),
-        before,
-        d.getState().name());
+        "replayed a delivery",
+        "{\"delivery\":\"" + d.getWebhookId() + "\",\"state\":\"" + before + "\"}",
+        "{\"delivery\":\"" + d.getWebhookId() + "\",\"state\":\"" + d.getState().name() + "\"}");
     return d;
   }
 

@@ -2,6 +2,7 @@ package io.forestall.bench;
 
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.KeycloakForTests;
+import io.forestall.testsupport.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,14 +10,9 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,11 +25,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -47,8 +43,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class IngestBenchmark {
 
-  private static final String DB = "jdbc:postgresql://127.0.0.1:5432/test";
-  private static final String SCHEMA = "forestall_bench";
+  private static final ServerProcess SERVER =
+      new ServerProcess("bench-server", "forestall_bench", Map.of());
   private static final int CUSTOMERS = 1000;
   private static final int BATCH = 1000;
   private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -95,9 +91,9 @@ public final class IngestBenchmark {
   }
 
   private void run() throws Exception {
-    resetSchema();
+    SERVER.resetSchema();
     Process keycloak = KeycloakForTests.ensureRunning(target);
-    Process server = startServer();
+    SERVER.start();
     try {
       prepareTenant();
       System.out.println("Warming up...");
@@ -110,7 +106,7 @@ public final class IngestBenchmark {
       int detections = Integer.getInteger("bench.detections", 300);
       reportDetection(detectionLatencies(detections), detections);
     } finally {
-      KeycloakForTests.stop(server);
+      SERVER.stop();
       KeycloakForTests.stop(keycloak);
     }
   }
@@ -178,7 +174,7 @@ public final class IngestBenchmark {
             + " from customer_event e join customer_case c on c.customer_id = e.customer_id"
             + " and c.playbook_id = ? join scan_run r on r.id = c.scan_run_id"
             + " where e.tenant_id = ? and e.type = 'bench.detect'";
-    try (Connection c = connect();
+    try (Connection c = SERVER.connect();
         PreparedStatement q = c.prepareStatement(latencies)) {
       q.setLong(1, id);
       q.setLong(2, tenantId);
@@ -325,7 +321,7 @@ public final class IngestBenchmark {
           () -> {
             PreparedStatement insert = statements.get();
             if (insert == null) {
-              Connection c = connect();
+              Connection c = SERVER.connect();
               c.setAutoCommit(autoCommit);
               synchronized (connections) {
                 connections.add(c);
@@ -416,7 +412,7 @@ public final class IngestBenchmark {
   }
 
   private void prepareTenant() throws Exception {
-    try (Connection c = connect();
+    try (Connection c = SERVER.connect();
         Statement s = c.createStatement()) {
       // The benchmark measures throughput, not the per-tenant rate limit. Set before any request,
       // as
@@ -436,7 +432,7 @@ public final class IngestBenchmark {
     }
     send(body.append("]}").toString());
     customerIds = new long[CUSTOMERS];
-    try (Connection c = connect();
+    try (Connection c = SERVER.connect();
         PreparedStatement s =
             c.prepareStatement("select id from customer where tenant_id = ? and external_id = ?")) {
       for (int i = 0; i < CUSTOMERS; i++) {
@@ -448,80 +444,5 @@ public final class IngestBenchmark {
         }
       }
     }
-  }
-
-  private Process startServer() throws Exception {
-    Path base = target.resolve("bench-server");
-    if (Files.exists(base)) {
-      try (Stream<Path> files = Files.walk(base)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-    Path standalone = target.resolve("server/standalone");
-    try (Stream<Path> files = Files.walk(standalone.resolve("configuration"))) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path to =
-            base.resolve("configuration")
-                .resolve(standalone.resolve("configuration").relativize(p));
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    Files.createDirectories(base.resolve("deployments"));
-    Files.copy(target.resolve("forestall.war"), base.resolve("deployments/forestall.war"));
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                target.resolve("server/bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + base.toAbsolutePath())
-            .redirectErrorStream(true)
-            .redirectOutput(target.resolve("bench-server.log").toFile());
-    var env = builder.environment();
-    env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
-    env.put("FORESTALL_DB_DRIVER", "postgresql");
-    env.put("FORESTALL_DB_URL", DB + "?currentSchema=" + SCHEMA);
-    env.put("FORESTALL_DB_USER", "postgres");
-    env.put("FORESTALL_DB_PASSWORD", "postgres");
-    env.put("FORESTALL_DB_POOL", "40");
-    env.put("FORESTALL_DEMO", "true");
-    env.put("FORESTALL_LOG_LEVEL", "WARN");
-    Process server = builder.start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    while (!ready()) {
-      if (!server.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException("The server did not start; see target/bench-server.log");
-      }
-      Thread.sleep(1000);
-    }
-    return server;
-  }
-
-  private static boolean ready() {
-    try {
-      return HTTP.send(
-                  HttpRequest.newBuilder(URI.create("http://localhost:9990/health/ready")).build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static void resetSchema() throws SQLException {
-    try (Connection c = DriverManager.getConnection(DB, "postgres", "postgres");
-        Statement s = c.createStatement()) {
-      s.execute("drop schema if exists " + SCHEMA + " cascade");
-      s.execute("create schema " + SCHEMA);
-    }
-  }
-
-  private static Connection connect() throws SQLException {
-    return DriverManager.getConnection(DB + "?currentSchema=" + SCHEMA, "postgres", "postgres");
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.forestall.audit.AuditEntry;
 import io.forestall.audit.AuditLog;
 import io.forestall.kernel.IntegrationEvent;
 import io.forestall.kernel.Role;
@@ -104,12 +105,18 @@ class WebhookDispatchIT {
         admin(() -> webhooks.attempts(List.of(dead.getId())).get(dead.getId()));
     assertEquals(1, log.size());
     assertTrue(log.get(0).getError().startsWith("ConnectException"), log.get(0).getError());
+    List<AuditEntry> entries = admin(() -> audit.list("webhook", 0, 50));
     assertTrue(
-        admin(() -> audit.list("webhook", 0, 50)).stream()
+        entries.stream()
             .anyMatch(
                 a ->
                     a.getSubjectId().equals(Long.toString(id))
-                        && a.getAction().equals("disabled after persistent failure")));
+                        && a.getAction().equals("disabled after persistent failure")),
+        () ->
+            admin(() -> audit.list(null, 0, 10)).stream()
+                .map(a -> a.getSubjectType() + " " + a.getSubjectId() + " " + a.getAction())
+                .toList()
+                .toString());
 
     admin(() -> webhooks.enable(id));
     admin(() -> webhooks.replay(dead.getId()));

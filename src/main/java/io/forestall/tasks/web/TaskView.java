@@ -7,6 +7,7 @@ import io.forestall.cases.CaseTransitions;
 import io.forestall.cases.EvidenceFinding;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.ConflictException;
+import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.ViolationException;
 import io.forestall.outreach.MessageLog;
 import io.forestall.outreach.OutreachMessage;
@@ -54,6 +55,9 @@ public class TaskView implements Serializable {
   private String note;
 
   public void load() {
+    if (id == null) {
+      throw new NotFoundException("Task", "without an id");
+    }
     row = tasks.get(id);
     long caseId = row.getTask().getCaseId();
     caseRow = cases.get(caseId);

@@ -1,0 +1,181 @@
+package io.forestall.outreach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.forestall.testsupport.Api;
+import io.forestall.testsupport.KeycloakForTests;
+import io.forestall.testsupport.Outreach;
+import io.forestall.testsupport.ServerProcess;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox survives {@code kill -9}: a server dispatching a few thousand emails is killed in the
+ * middle, started again on the same database, and the SMTP server ends up with exactly one email
+ * per case. Runs its own server on PostgreSQL after the other integration tests.
+ */
+class OutboxCrashIT {
+
+  private static final int CASES = Integer.getInteger("crash.cases", 3000);
+  private static final int SMTP_PORT = 3125;
+  private static final String DOMAIN = "@crash.example.com";
+
+  @Test
+  void aKillDuringDispatchLosesNoMessageAndSendsNoneTwice() throws Exception {
+    GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+    smtp.start();
+    ServerProcess server =
+        new ServerProcess(
+            "crash-server", "forestall_crash", Map.of("FORESTALL_SMTP_PORT", "" + SMTP_PORT));
+    Process keycloak = KeycloakForTests.ensureRunning(Path.of("target"));
+    try {
+      server.resetSchema();
+      server.start();
+      String key = Api.key("brightwheel-admin", "FULL");
+      Outreach.openGuardrails(key);
+      long template =
+          Outreach.emailTemplate(
+              key,
+              "Recall notice",
+              "{\"en\":{\"subject\":\"A recall for your car, {{customer.firstName}}\","
+                  + "\"html\":\"<p>{{case.summary}}</p>\",\"text\":\"{{case.summary}}\"}}");
+      long playbook = Outreach.playbook(key, "Recall", "ALERT", "recall.issued", template, "");
+      createCustomers(key);
+      for (int from = 0; from < CASES; from += 1000) {
+        sendEvents(key, from, Math.min(CASES, from + 1000));
+      }
+
+      while (received(smtp).size() < CASES / 3) {
+        Thread.sleep(10);
+      }
+      server.kill();
+      int atKill = received(smtp).size();
+      assertTrue(atKill < CASES, "the kill came in the middle of dispatching");
+      server.start();
+      awaitAllSent(server, playbook);
+      Thread.sleep(2_000);
+
+      List<MimeMessage> mails = received(smtp);
+      Map<String, Integer> perMessageId = new HashMap<>();
+      Map<String, Integer> perRecipient = new HashMap<>();
+      for (MimeMessage m : mails) {
+        perMessageId.merge(m.getMessageID(), 1, Integer::sum);
+        perRecipient.merge(m.getAllRecipients()[0].toString(), 1, Integer::sum);
+      }
+      System.out.printf(
+          "Crash test: %d emails before the kill, %d in all for %d cases%n",
+          atKill, mails.size(), CASES);
+      assertEquals(CASES, perRecipient.size(), "every case's customer got an email");
+      assertEquals(CASES, mails.size(), "and none got two: " + doubles(perRecipient));
+      assertEquals(CASES, perMessageId.size());
+    } finally {
+      server.stop();
+      KeycloakForTests.stop(keycloak);
+      smtp.stop();
+    }
+  }
+
+  private static void createCustomers(String key) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < CASES; i++) {
+        String id = "CR-" + i;
+        answers.add(
+            clients.submit(
+                () ->
+                    Api.post(
+                            "/api/v1/customers",
+                            key,
+                            "{\"externalId\":\""
+                                + id
+                                + "\",\"name\":\"Driver "
+                                + id
+                                + "\",\"email\":\""
+                                + id.toLowerCase()
+                                + DOMAIN
+                                + "\",\"consent\":{\"email\":true}}")
+                        .status()));
+      }
+      for (Future<Integer> answer : answers) {
+        assertTrue(answer.get() < 300);
+      }
+    } finally {
+      clients.shutdown();
+    }
+  }
+
+  private static void sendEvents(String key, int from, int to) {
+    StringBuilder body = new StringBuilder("{\"events\":[");
+    for (int i = from; i < to; i++) {
+      body.append(i == from ? "" : ",")
+          .append("{\"id\":\"recall-")
+          .append(i)
+          .append("\",\"customer\":\"CR-")
+          .append(i)
+          .append("\",\"type\":\"recall.issued\",\"occurredAt\":\"")
+          .append(Instant.now().minusSeconds(5))
+          .append("\"}");
+    }
+    Api.Answer accepted = Api.post("/api/v1/events", key, body.append("]}").toString());
+    assertEquals(202, accepted.status(), accepted.body());
+  }
+
+  private static List<MimeMessage> received(GreenMail smtp) throws Exception {
+    List<MimeMessage> mine = new ArrayList<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      if (m.getAllRecipients()[0].toString().endsWith(DOMAIN)) {
+        mine.add(m);
+      }
+    }
+    return mine;
+  }
+
+  /** Waits until every message of the playbook's cases is sent, up to five minutes. */
+  private static void awaitAllSent(ServerProcess server, long playbook) throws Exception {
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    try (Connection c = server.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "select count(*) filter (where m.state = 'SENT'), count(*) from outreach_message m"
+                    + " join customer_case k on k.id = m.case_id where k.playbook_id = ?")) {
+      q.setLong(1, playbook);
+      while (true) {
+        try (ResultSet r = q.executeQuery()) {
+          r.next();
+          if (r.getInt(1) == CASES && r.getInt(2) == CASES) {
+            return;
+          }
+          if (System.nanoTime() > deadline) {
+            throw new AssertionError(r.getInt(1) + " of " + r.getInt(2) + " messages sent");
+          }
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  private static String doubles(Map<String, Integer> perRecipient) {
+    return perRecipient.entrySet().stream()
+        .filter(e -> e.getValue() > 1)
+        .limit(5)
+        .map(Map.Entry::toString)
+        .toList()
+        .toString();
+  }
+}

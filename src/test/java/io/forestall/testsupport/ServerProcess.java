@@ -1,0 +1,137 @@
+package io.forestall.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The provisioned WildFly with Forestall deployed, run as its own process on PostgreSQL the way
+ * {@code bin/run} runs it, for benchmarks and crash tests that must stop it themselves.
+ */
+public final class ServerProcess {
+
+  public static final String DB = "jdbc:postgresql://127.0.0.1:5432/test";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Path target = Path.of("target");
+  private final String name;
+  private final String schema;
+  private final Map<String, String> env;
+  private Process process;
+
+  /**
+   * @param name names its directory and log under target
+   * @param schema the PostgreSQL schema it keeps its data in
+   * @param env more environment, such as FORESTALL_SMTP_PORT
+   */
+  public ServerProcess(String name, String schema, Map<String, String> env) {
+    this.name = name;
+    this.schema = schema;
+    this.env = env;
+  }
+
+  /** Drops and creates the schema: a fresh database. */
+  public void resetSchema() throws SQLException {
+    try (Connection c = DriverManager.getConnection(DB, "postgres", "postgres");
+        Statement s = c.createStatement()) {
+      s.execute("drop schema if exists " + schema + " cascade");
+      s.execute("create schema " + schema);
+    }
+  }
+
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(DB + "?currentSchema=" + schema, "postgres", "postgres");
+  }
+
+  /** Starts the server on a fresh copy of the provisioned configuration, waiting until ready. */
+  public void start() throws IOException, InterruptedException {
+    Path base = target.resolve(name);
+    if (Files.exists(base)) {
+      try (Stream<Path> files = Files.walk(base)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Path configuration = target.resolve("server/standalone/configuration");
+    try (Stream<Path> files = Files.walk(configuration)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path to = base.resolve("configuration").resolve(configuration.relativize(p));
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    Files.createDirectories(base.resolve("deployments"));
+    Files.copy(target.resolve("forestall.war"), base.resolve("deployments/forestall.war"));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                target.resolve("server/bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base.toAbsolutePath())
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(target.resolve(name + ".log").toFile()));
+    Map<String, String> environment = builder.environment();
+    environment.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+    environment.put("FORESTALL_DB_DRIVER", "postgresql");
+    environment.put("FORESTALL_DB_URL", DB + "?currentSchema=" + schema);
+    environment.put("FORESTALL_DB_USER", "postgres");
+    environment.put("FORESTALL_DB_PASSWORD", "postgres");
+    environment.put("FORESTALL_DB_POOL", "40");
+    environment.put("FORESTALL_DEMO", "true");
+    environment.put("FORESTALL_LOG_LEVEL", "WARN");
+    environment.putAll(env);
+    process = builder.start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (!ready()) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("The server did not start; see target/" + name + ".log");
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** {@code kill -9}: the JVM and its launcher die at once, without any shutdown work. */
+  public void kill() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    process.waitFor();
+    while (process.descendants().anyMatch(ProcessHandle::isAlive)) {
+      Thread.sleep(50);
+    }
+  }
+
+  /** Stops the server in order. */
+  public void stop() {
+    KeycloakForTests.stop(process);
+  }
+
+  private static boolean ready() {
+    try {
+      return HTTP.send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:9990/health/ready")).build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
