@@ -13,6 +13,9 @@ import io.forestall.events.EventIngest;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantKey;
+import io.forestall.offers.Eligibility;
+import io.forestall.offers.OfferDraft;
+import io.forestall.offers.OfferService;
 import io.forestall.outreach.TemplateContent;
 import io.forestall.outreach.TemplateService;
 import io.forestall.platform.quartz.QuartzScheduler;
@@ -67,6 +70,7 @@ class DemoSeed {
   @Inject PlaybookService playbooks;
   @Inject ScanService scans;
   @Inject TemplateService messageTemplates;
+  @Inject OfferService offerCatalogue;
   @Inject CaseService cases;
   @Inject AgentTaskService agentTasks;
   @Inject DemoLoop loop;
@@ -115,18 +119,20 @@ class DemoSeed {
                 history.subList(from, Math.min(history.size(), from + EventIngest.MAX_BATCH)));
           }
           Map<String, JsonObject> messages = templates(tenant.getSlug());
+          Map<String, Long> offerOf = offers(tenant.getSlug());
           Set<String> existing =
               playbooks.list().stream().map(Playbook::getName).collect(Collectors.toSet());
           Map<String, Long> created = new HashMap<>();
           for (JsonValue json : resource(tenant.getSlug() + "-playbooks.json")) {
             String name = json.asJsonObject().getString("name");
-            PlaybookDefinition definition =
-                DefinitionJson.read(
-                    messages.containsKey(name)
-                        ? JSON.createObjectBuilder(json.asJsonObject())
-                            .add("messages", messages.get(name))
-                            .build()
-                        : json);
+            JsonObjectBuilder withOutreach = JSON.createObjectBuilder(json.asJsonObject());
+            if (messages.containsKey(name)) {
+              withOutreach.add("messages", messages.get(name));
+            }
+            if (offerOf.containsKey(name)) {
+              withOutreach.add("offer", offerOf.get(name));
+            }
+            PlaybookDefinition definition = DefinitionJson.read(withOutreach.build());
             if (!existing.contains(definition.name())) {
               long id = playbooks.create(definition).getId();
               playbooks.publish(id);
@@ -204,6 +210,34 @@ class DemoSeed {
     Map<String, JsonObject> messages = new HashMap<>();
     byPlaybook.forEach((playbook, channels) -> messages.put(playbook, channels.build()));
     return messages;
+  }
+
+  /** The tenant's demo offers (or found by title), as playbook name to offer id. */
+  private Map<String, Long> offers(String tenant) {
+    Map<String, Long> existing = new HashMap<>();
+    offerCatalogue.list().forEach(o -> existing.put(o.getTitle(), o.getId()));
+    Map<String, Long> byPlaybook = new HashMap<>();
+    for (JsonValue value : resource(tenant + "-offers.json")) {
+      JsonObject o = value.asJsonObject();
+      Long id = existing.get(o.getString("title"));
+      if (id == null) {
+        id =
+            offerCatalogue
+                .create(
+                    new OfferDraft(
+                        o.getString("title"),
+                        o.getString("description"),
+                        o.getString("link"),
+                        null,
+                        null,
+                        Eligibility.fromJson(o.getJsonArray("eligibility").toString()),
+                        o.getJsonNumber("revenue").bigDecimalValue(),
+                        o.getString("currency")))
+                .getId();
+      }
+      byPlaybook.put(o.getString("playbook"), id);
+    }
+    return byPlaybook;
   }
 
   /** A JSON array from {@code /demo/}, or an empty one when the tenant has no such file. */

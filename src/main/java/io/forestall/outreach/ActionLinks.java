@@ -22,13 +22,29 @@ public class ActionLinks {
   /** The links of one message, as templates read them ({@code links.action}, …). */
   public Map<String, Object> of(String tenantSlug, long messageId, Instant sentAt) {
     String page = page(tokens.issue(tenantSlug, messageId, sentAt.plus(ActionTokens.LIFETIME)));
-    return Map.of("action", page, "optOut", page + "/opt-out", "openPixel", page + "/open.gif");
+    return Map.of(
+        "action",
+        page,
+        "optOut",
+        page + "/opt-out",
+        "openPixel",
+        page + "/open.gif",
+        "offer",
+        page + "/offer");
   }
 
   /** Links that go nowhere, for previews: the page explains it is a preview. */
   Map<String, Object> preview() {
     String page = root() + "/r/preview";
-    return Map.of("action", page, "optOut", page + "/opt-out", "openPixel", page + "/open.gif");
+    return Map.of(
+        "action",
+        page,
+        "optOut",
+        page + "/opt-out",
+        "openPixel",
+        page + "/open.gif",
+        "offer",
+        page + "/offer");
   }
 
   private String page(String token) {

@@ -1,5 +1,7 @@
 package io.forestall.outreach;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.cases.AgentTask;
 import io.forestall.cases.AgentTaskService;
 import io.forestall.cases.CaseRow;
@@ -13,18 +15,22 @@ import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
 import io.forestall.kernel.TenantProfile;
+import io.forestall.offers.Offer;
+import io.forestall.offers.OfferService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,6 +52,7 @@ class ActionPageRecords {
   @Inject MessageContexts contexts;
   @Inject ActionLinks links;
   @Inject Remedies remedies;
+  @Inject OfferService offers;
   @Inject TenantDirectory tenants;
   @Inject Event<IntegrationEvent> integrations;
   @Inject Clock clock;
@@ -108,6 +115,68 @@ class ActionPageRecords {
     em.flush();
     em.clear();
     return show(message(messageId));
+  }
+
+  /**
+   * The customer followed the offer's link: a click, and where to send them; empty when the
+   * message's case has no offer for them.
+   */
+  Optional<String> offerClicked(long messageId) {
+    OutreachMessage message = message(messageId);
+    return offerOf(message)
+        .map(
+            o -> {
+              offers.record(
+                  o.getId(),
+                  message.getCaseId(),
+                  messageId,
+                  OfferService.Stage.CLICKED,
+                  clock.instant());
+              return o.getLink();
+            });
+  }
+
+  /** The customer takes the offer: accepted once, with its revenue, noted on the case. */
+  ActionPages.Page acceptOffer(long messageId) {
+    OutreachMessage message = message(messageId);
+    Offer offer =
+        offerOf(message).orElseThrow(() -> new IllegalArgumentException("No offer to accept"));
+    if (offers.record(
+        offer.getId(),
+        message.getCaseId(),
+        messageId,
+        OfferService.Stage.ACCEPTED,
+        clock.instant())) {
+      transitions.note(
+          message.getCaseId(),
+          "The customer accepted the offer "
+              + offer.getTitle()
+              + " ("
+              + offer.getRevenue()
+              + " "
+              + offer.getCurrency()
+              + ")");
+    }
+    em.flush();
+    em.clear();
+    return show(message(messageId));
+  }
+
+  private Optional<Offer> offerOf(OutreachMessage message) {
+    CaseRow row = cases.get(message.getCaseId());
+    Customer customer = customers.get(message.getCustomerId());
+    return remedies
+        .plan(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
+        .map(OutreachPlan::offerId)
+        .flatMap(
+            id ->
+                offers.forCustomer(
+                    id,
+                    JSON.createReader(
+                            new StringReader(
+                                customer.getAttributes() == null ? "{}" : customer.getAttributes()))
+                        .readObject(),
+                    clock.instant()));
   }
 
   ActionPages.Page rate(long messageId, int csat) {
@@ -179,8 +248,20 @@ class ActionPageRecords {
     CaseRow row = cases.get(message.getCaseId());
     Customer customer = customers.get(message.getCustomerId());
     TenantProfile tenant = tenants.find(TenantContext.require().slug()).orElseThrow();
-    Map<String, Object> context = contexts.forCase(row.getCase().getId());
-    context.put("links", links.of(tenant.key().slug(), message.getId(), message.getCreatedAt()));
+    Map<String, Object> context =
+        contexts.forMessage(
+            row.getCase().getId(),
+            links.of(tenant.key().slug(), message.getId(), message.getCreatedAt()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> offer = (Map<String, Object>) context.get("offer");
+    if (offer != null) {
+      offers.record(
+          (Long) offer.get("id"),
+          row.getCase().getId(),
+          message.getId(),
+          OfferService.Stage.SHOWN,
+          clock.instant());
+    }
     OutreachMessage shown =
         em.createQuery(
                 "select m from OutreachMessage m where m.caseId = :case"
@@ -227,7 +308,10 @@ class ActionPageRecords {
         message.getAnswerDetail(),
         message.getCsat(),
         message.getOptedOutAt() != null,
-        message.getChannel());
+        message.getChannel(),
+        offer == null ? null : (String) offer.get("title"),
+        offer == null ? null : (String) offer.get("description"),
+        offer != null && offers.reached(message.getId(), OfferService.Stage.ACCEPTED));
   }
 
   /** The self-service options a SELF_HEAL case offers. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -39,6 +40,7 @@ public class ActionPages {
    *     SMS's text, escaped, in paragraphs
    * @param options the playbook's self-service options, for SELF_HEAL cases
    * @param answer what the customer answered already, or null
+   * @param offerTitle the playbook's offer when the customer is eligible, else null
    */
   public record Page(
       String tenantName,
@@ -52,7 +54,10 @@ public class ActionPages {
       String answerDetail,
       Integer csat,
       boolean optedOut,
-      Channel channel) {}
+      Channel channel,
+      String offerTitle,
+      String offerDescription,
+      boolean offerAccepted) {}
 
   /** A token the page refuses, and why. */
   public static final class RefusedException extends RuntimeException {
@@ -80,6 +85,15 @@ public class ActionPages {
 
   public Page answer(String token, Answer answer, String detail) {
     return as(token, message -> records.answer(message, answer, detail));
+  }
+
+  /** Where the offer's link leads, counting the click; empty when there is no offer. */
+  public Optional<String> offerClicked(String token) {
+    return as(token, message -> records.offerClicked(message));
+  }
+
+  public Page acceptOffer(String token) {
+    return as(token, message -> records.acceptOffer(message));
   }
 
   /** A satisfaction score from 1 to 5; the first one counts. */

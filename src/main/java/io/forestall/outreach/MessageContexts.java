@@ -12,6 +12,7 @@ import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
 import io.forestall.kernel.TenantProfile;
+import io.forestall.offers.OfferService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -19,12 +20,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The values of {@link MessageVariables} for one case: its customer, the case, the evidence of its
@@ -40,8 +43,16 @@ public class MessageContexts {
   @Inject TenantDirectory tenants;
   @Inject ActionLinks links;
   @Inject Remedies remedies;
+  @Inject OfferService offers;
+  @Inject Clock clock;
 
+  /** The values for a preview, whose links go nowhere. */
   public Map<String, Object> forCase(long caseId) {
+    return forMessage(caseId, links.preview());
+  }
+
+  /** The values for one message with its own {@code links} (from {@link ActionLinks#of}). */
+  public Map<String, Object> forMessage(long caseId, Map<String, Object> links) {
     CaseRow row = cases.get(caseId);
     CustomerCase c = row.getCase();
     Customer customer =
@@ -73,15 +84,25 @@ public class MessageContexts {
     context.put("evidence", evidence(json(c.getEvidence())));
     context.put("playbook", Map.of("name", row.getPlaybookName(), "description", ""));
     context.put("tenant", Map.of("name", tenant.name()));
-    context.put("links", links.preview());
+    context.put("links", links);
+    Optional<OutreachPlan> plan = remedies.plan(c.getPlaybookId(), c.getPlaybookVersion());
+    context.put("remedy", Map.of("action", plan.map(OutreachPlan::remedyAction).orElse("")));
     context.put(
-        "remedy",
-        Map.of(
-            "action",
-            remedies
-                .plan(c.getPlaybookId(), c.getPlaybookVersion())
-                .map(OutreachPlan::remedyAction)
-                .orElse("")));
+        "offer",
+        plan.map(OutreachPlan::offerId)
+            .flatMap(id -> offers.forCustomer(id, json(customer.getAttributes()), clock.instant()))
+            .map(
+                o ->
+                    Map.<String, Object>of(
+                        "id",
+                        o.getId(),
+                        "title",
+                        o.getTitle(),
+                        "description",
+                        o.getDescription(),
+                        "link",
+                        links.get("offer")))
+            .orElse(null));
     return context;
   }
 

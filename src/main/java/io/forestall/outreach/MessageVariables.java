@@ -98,11 +98,19 @@ public final class MessageVariables {
     sample.put("tenant", Map.of("name", "Acme Telecom"));
     sample.put("remedy", Map.of("action", "rebooked you on LH 401 tomorrow at 07:10"));
     sample.put(
+        "offer",
+        Map.of(
+            "id", 7,
+            "title", "Unlimited data for £10 a month",
+            "description", "Never think about your allowance again.",
+            "link", "https://forestall.example/r/…/offer"));
+    sample.put(
         "links",
         Map.of(
             "action", "https://forestall.example/r/…",
             "optOut", "https://forestall.example/r/…/opt-out",
-            "openPixel", "https://forestall.example/r/…/open.gif"));
+            "openPixel", "https://forestall.example/r/…/open.gif",
+            "offer", "https://forestall.example/r/…/offer"));
     return sample;
   }
 

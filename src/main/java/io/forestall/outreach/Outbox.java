@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,8 +41,8 @@ public class Outbox {
 
   private static final String PLAN =
       "insert into outreach_plan (tenant_id, playbook_id, playbook_version, level, options,"
-          + " remedy_action, confirm_by, follow_up_team, created_at)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " remedy_action, confirm_by, follow_up_team, offer_id, created_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " on conflict do nothing";
 
   private static final String REMEDIES =
@@ -108,7 +109,12 @@ public class Outbox {
       insert.setString(6, plan.remedyAction());
       insert.setString(7, plan.confirmBy());
       insert.setString(8, plan.followUpTeam());
-      insert.setObject(9, at);
+      if (plan.offerId() == null) {
+        insert.setNull(9, Types.BIGINT);
+      } else {
+        insert.setLong(9, plan.offerId());
+      }
+      insert.setObject(10, at);
       insert.executeUpdate();
     }
   }

@@ -184,9 +184,8 @@ class OutboxDispatcher {
       TemplateContent content =
           TemplateContent.fromJson(
               templates.version(m.templateId(), m.templateVersion()).orElseThrow().getContent());
-      Map<String, Object> context = contexts.forCase(m.caseId());
       Map<String, Object> messageLinks = links.of(tenant.slug(), m.id(), now);
-      context.put("links", messageLinks);
+      Map<String, Object> context = contexts.forMessage(m.caseId(), messageLinks);
       TemplateRenderer.Rendered message =
           TemplateRenderer.render(content, customer.getLocale(), context);
       if (m.channel() == Channel.SMS) {

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param remedyAction what the tenant's system does first, or null
  * @param confirmBy how the remedy is confirmed: {@code API} or {@code WEBHOOK}, or null
  * @param followUpTeam the team that gets the agent tasks its cases' answers open
+ * @param offerId the offer shown to eligible customers, or null
  */
 public record OutreachPlan(
     long playbookId,
@@ -20,7 +21,8 @@ public record OutreachPlan(
     List<String> options,
     String remedyAction,
     String confirmBy,
-    String followUpTeam) {
+    String followUpTeam,
+    Long offerId) {
 
   public OutreachPlan {
     messages = Map.copyOf(messages);

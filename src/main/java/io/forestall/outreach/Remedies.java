@@ -95,7 +95,8 @@ public class Remedies {
   public Optional<OutreachPlan> plan(long playbookId, int version) {
     List<Object[]> rows =
         em.createNativeQuery(
-                "select level, options, remedy_action, confirm_by, follow_up_team from outreach_plan"
+                "select level, options, remedy_action, confirm_by, follow_up_team, offer_id"
+                    + " from outreach_plan"
                     + " where tenant_id = ? and playbook_id = ? and playbook_version = ?",
                 Object[].class)
             .setParameter(1, TenantContext.require().id())
@@ -116,7 +117,8 @@ public class Remedies {
             options.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
             (String) r[2],
             (String) r[3],
-            (String) r[4]));
+            (String) r[4],
+            r[5] == null ? null : ((Number) r[5]).longValue()));
   }
 
   /** Queues the case's waiting messages now; only those waiting for {@code awaiting} if given. */

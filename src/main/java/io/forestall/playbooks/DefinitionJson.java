@@ -49,7 +49,8 @@ public final class DefinitionJson {
           "rootCause",
           "messages",
           "options",
-          "remedy");
+          "remedy",
+          "offer");
   private static final Set<String> REMEDY_FIELDS = Set.of("action", "confirmBy");
   private static final Set<String> TRIGGER_FIELDS = Set.of("combine", "conditions", "audience");
   private static final Set<String> FILTER_FIELDS = Set.of("attribute", "operator", "value");
@@ -94,7 +95,8 @@ public final class DefinitionJson {
             in.string("rootCause"),
             messages(in),
             options(in),
-            remedy(in));
+            remedy(in),
+            offer(in));
     in.finish();
     return definition;
   }
@@ -149,6 +151,19 @@ public final class DefinitionJson {
     return options;
   }
 
+  /** The id of the offer to show, or null. */
+  private static Long offer(JsonInput in) {
+    BigDecimal id = in.number("offer");
+    if (id == null) {
+      return null;
+    }
+    if (id.signum() <= 0 || id.stripTrailingZeros().scale() > 0) {
+      in.error("offer", "must be an offer id");
+      return null;
+    }
+    return id.longValue();
+  }
+
   /** {@code {"action": "…", "confirmBy": "API"}}, or null. */
   private static Remedy remedy(JsonInput in) {
     JsonInput r = in.nested("remedy");
@@ -186,6 +201,9 @@ public final class DefinitionJson {
       JsonObjectBuilder remedy = JSON.createObjectBuilder();
       putIfPresent(remedy, "action", d.remedy().action());
       json.add("remedy", remedy.add("confirmBy", d.remedy().confirmBy().name()));
+    }
+    if (d.offerId() != null) {
+      json.add("offer", d.offerId());
     }
     if (!d.messages().isEmpty()) {
       JsonObjectBuilder messages = JSON.createObjectBuilder();

@@ -81,6 +81,9 @@ public final class DefinitionRules {
     }
     options(d);
     remedy(d);
+    if (d.offerId() != null && !d.level().reachesCustomer()) {
+      add("/offer", "is only shown by ALERT, SELF_HEAL and PRE_EMPT playbooks");
+    }
     if (d.trigger() != null) {
       trigger(d.trigger());
     }

@@ -23,6 +23,7 @@ import java.util.Map;
  *     that reach the customer have them
  * @param options for SELF_HEAL: the self-service choices the action page offers
  * @param remedy for PRE_EMPT: what the tenant's system does first
+ * @param offerId the offer its messages and action page show eligible customers, or null
  */
 public record PlaybookDefinition(
     String name,
@@ -38,7 +39,8 @@ public record PlaybookDefinition(
     String rootCause,
     Map<Channel, Long> messages,
     List<String> options,
-    Remedy remedy) {
+    Remedy remedy,
+    Long offerId) {
 
   public PlaybookDefinition {
     options = List.copyOf(options);

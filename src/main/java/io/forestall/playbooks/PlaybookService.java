@@ -8,6 +8,7 @@ import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.Role;
 import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
+import io.forestall.offers.OfferService;
 import io.forestall.outreach.MessageTemplate;
 import io.forestall.outreach.TemplateService;
 import io.forestall.playbooks.jobs.PlaybookSchedules;
@@ -37,6 +38,7 @@ public class PlaybookService {
   @Inject AuditLog audit;
   @Inject PlaybookSchedules schedules;
   @Inject TemplateService templates;
+  @Inject OfferService offers;
   @Inject Clock clock;
 
   public List<Playbook> list() {
@@ -213,7 +215,10 @@ public class PlaybookService {
     }
   }
 
-  /** The definition's rules, and that each message names a published template of its channel. */
+  /**
+   * The definition's rules, that each message names a published template of its channel, and that
+   * its offer exists.
+   */
   private void check(PlaybookDefinition definition) {
     List<Violation> violations = new ArrayList<>(DefinitionRules.check(definition));
     definition
@@ -235,6 +240,9 @@ public class PlaybookService {
                 violations.add(new Violation(pointer, "there is no template " + id));
               }
             });
+    if (definition.offerId() != null && offers.find(definition.offerId()).isEmpty()) {
+      violations.add(new Violation("/offer", "there is no offer " + definition.offerId()));
+    }
     if (!violations.isEmpty()) {
       throw new ViolationException("playbook", violations);
     }

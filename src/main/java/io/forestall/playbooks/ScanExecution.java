@@ -150,7 +150,8 @@ class ScanExecution {
         d.options(),
         d.remedy() == null ? null : d.remedy().action(),
         d.remedy() == null ? null : d.remedy().confirmBy().name(),
-        followUpTeam);
+        followUpTeam,
+        d.offerId());
   }
 
   /** Who matches {@code trigger} in {@code scope}, with evidence; reads only. */

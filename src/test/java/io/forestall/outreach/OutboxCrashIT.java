@@ -65,6 +65,7 @@ class OutboxCrashIT {
       }
       server.kill();
       int atKill = received(smtp).size();
+      String inFlight = inFlight(server);
       assertTrue(atKill < CASES, "the kill came in the middle of dispatching");
       server.start();
       awaitAllSent(server, playbook);
@@ -78,8 +79,8 @@ class OutboxCrashIT {
         perRecipient.merge(m.getAllRecipients()[0].toString(), 1, Integer::sum);
       }
       System.out.printf(
-          "Crash test: %d emails before the kill, %d in all for %d cases%n",
-          atKill, mails.size(), CASES);
+          "Crash test: %d emails before the kill (%s), %d in all for %d cases%n",
+          atKill, inFlight, mails.size(), CASES);
       assertEquals(CASES, perRecipient.size(), "every case's customer got an email");
       assertEquals(CASES, mails.size(), "and none got two: " + doubles(perRecipient));
       assertEquals(CASES, perMessageId.size());
@@ -168,6 +169,20 @@ class OutboxCrashIT {
         Thread.sleep(500);
       }
     }
+  }
+
+  /** The outbox states left by the kill, such as {@code {QUEUED=1990, SENDING=8, HANDED=1}}. */
+  private static String inFlight(ServerProcess server) throws Exception {
+    Map<String, Integer> states = new java.util.TreeMap<>();
+    try (Connection c = server.connect();
+        PreparedStatement q =
+            c.prepareStatement("select state, count(*) from outreach_message group by state");
+        ResultSet r = q.executeQuery()) {
+      while (r.next()) {
+        states.put(r.getString(1), r.getInt(2));
+      }
+    }
+    return states.toString();
   }
 
   private static String doubles(Map<String, Integer> perRecipient) {

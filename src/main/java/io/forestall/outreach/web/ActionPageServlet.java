@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 @WebServlet("/r/*")
 public class ActionPageServlet extends HttpServlet {
 
-  private static final Pattern PATH = Pattern.compile("/([^/]+)(/opt-out|/open\\.gif)?");
+  private static final Pattern PATH = Pattern.compile("/([^/]+)(/opt-out|/open\\.gif|/offer)?");
   private static final byte[] PIXEL =
       Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
   private static final Template PAGE = template();
@@ -55,6 +55,10 @@ public class ActionPageServlet extends HttpServlet {
       response.getOutputStream().write(PIXEL);
       return;
     }
+    if ("/offer".equals(path.group(2))) {
+      offer(request, response, token);
+      return;
+    }
     respond(
         request,
         response,
@@ -68,12 +72,29 @@ public class ActionPageServlet extends HttpServlet {
         });
   }
 
+  /** The offer's link: counts the click and sends the customer on to the offer. */
+  private void offer(HttpServletRequest request, HttpServletResponse response, String token)
+      throws IOException {
+    try {
+      var target = pages.offerClicked(token);
+      if (target.isPresent()) {
+        response.sendRedirect(target.get());
+      } else {
+        refused(request, response, null);
+      }
+    } catch (ActionPages.RefusedException e) {
+      refused(request, response, e.refusal());
+    } catch (NotFoundException e) {
+      refused(request, response, null);
+    }
+  }
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     request.setCharacterEncoding("UTF-8");
     Matcher path = PATH.matcher(String.valueOf(request.getPathInfo()));
-    if (!path.matches() || "/open.gif".equals(path.group(2))) {
+    if (!path.matches() || "/open.gif".equals(path.group(2)) || "/offer".equals(path.group(2))) {
       refused(request, response, ActionTokens.Refusal.MALFORMED);
       return;
     }
@@ -85,6 +106,8 @@ public class ActionPageServlet extends HttpServlet {
         () -> {
           if ("/opt-out".equals(path.group(2))) {
             pages.optOut(token);
+          } else if ("accept".equals(request.getParameter("offer"))) {
+            pages.acceptOffer(token);
           } else if (request.getParameter("option") != null) {
             pages.answer(token, ActionPages.Answer.OPTION, request.getParameter("option"));
           } else if (request.getParameter("answer") != null) {
@@ -174,6 +197,11 @@ public class ActionPageServlet extends HttpServlet {
     model.put("rated", page.csat() != null);
     model.put("ratedText", text.getString("action.rated"));
     model.put("optedOut", page.optedOut());
+    model.put("offer", page.offerTitle() != null);
+    model.put("offerTitle", page.offerTitle());
+    model.put("offerDescription", page.offerDescription());
+    model.put("offerAccepted", page.offerAccepted());
+    model.put("offerLink", self + "/offer");
     model.put("optedOutText", text.getString("action.optedOut." + page.channel().name()));
     model.put("optOutAction", self + "/opt-out");
     return model;

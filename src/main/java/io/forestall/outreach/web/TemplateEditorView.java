@@ -52,6 +52,7 @@ public class TemplateEditorView implements Serializable {
   private String locale = "en";
   private String newLocale;
   private Long previewCase;
+  private String previewCustomer;
   private TemplateRenderer.Rendered preview;
 
   /** The tenant's newest cases, to preview against; read once per view. */
@@ -152,6 +153,22 @@ public class TemplateEditorView implements Serializable {
   /** "/variants/de/subject" → "de · subject"; "/name" → "name". */
   private static String where(String pointer) {
     return pointer.replaceFirst("^/variants/", "").replaceFirst("^/", "").replace("/", " · ");
+  }
+
+  /** The cases of the customer named in the search field, or the newest when it is empty. */
+  public void findCases() {
+    String customer =
+        previewCustomer == null || previewCustomer.isBlank() ? null : previewCustomer.strip();
+    recentCases = cases.list(new CaseQuery(null, null, customer, null, 0, RECENT_CASES));
+    previewCase = recentCases.isEmpty() ? null : recentCases.get(0).getId();
+  }
+
+  public String getPreviewCustomer() {
+    return previewCustomer;
+  }
+
+  public void setPreviewCustomer(String previewCustomer) {
+    this.previewCustomer = previewCustomer;
   }
 
   public List<CaseRow> getRecentCases() {

@@ -4,6 +4,8 @@ import io.forestall.events.EventService;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
+import io.forestall.offers.Offer;
+import io.forestall.offers.OfferService;
 import io.forestall.outreach.Channel;
 import io.forestall.outreach.MessageTemplate;
 import io.forestall.outreach.TemplateService;
@@ -71,6 +73,7 @@ public class PlaybookEditorView implements Serializable {
   @Inject ScanService scans;
   @Inject Backtests backtests;
   @Inject TemplateService messageTemplates;
+  @Inject OfferService offerService;
   @Inject CurrentSession session;
   @Inject PlaybookSchedules schedules;
   @Inject EventService events;
@@ -93,6 +96,10 @@ public class PlaybookEditorView implements Serializable {
   private List<String> options = new ArrayList<>();
   private String remedyAction;
   private Remedy.Confirmation remedyConfirmBy = Remedy.Confirmation.API;
+  private Long offerId;
+
+  /** The tenant's offers, to pick from; read once per view. */
+  private List<Offer> offerList = List.of();
 
   /** The tenant's published templates per channel, to pick from; read once per view. */
   private Map<Channel, List<MessageTemplate>> published = Map.of();
@@ -112,6 +119,7 @@ public class PlaybookEditorView implements Serializable {
 
   public void load() {
     published = messageTemplates.published();
+    offerList = offerService.list();
     backtestTo = LocalDate.now(session.zone());
     backtestFrom = backtestTo.minusDays(29);
     if (id == null) {
@@ -140,6 +148,7 @@ public class PlaybookEditorView implements Serializable {
     }
     rootCause = d.rootCause();
     options = new ArrayList<>(d.options());
+    offerId = d.offerId();
     if (d.remedy() != null) {
       remedyAction = d.remedy().action();
       remedyConfirmBy = d.remedy().confirmBy();
@@ -168,7 +177,8 @@ public class PlaybookEditorView implements Serializable {
         level == Level.SELF_HEAL ? options.stream().map(String::strip).toList() : List.of(),
         level == Level.PRE_EMPT
             ? new Remedy(remedyAction == null ? null : remedyAction.strip(), remedyConfirmBy)
-            : null);
+            : null,
+        level.reachesCustomer() ? offerId : null);
   }
 
   private Map<Channel, Long> messages() {
@@ -516,6 +526,18 @@ public class PlaybookEditorView implements Serializable {
 
   public void setContactEventType(String contactEventType) {
     this.contactEventType = contactEventType;
+  }
+
+  public Long getOfferId() {
+    return offerId;
+  }
+
+  public void setOfferId(Long offerId) {
+    this.offerId = offerId;
+  }
+
+  public List<Offer> getOffers() {
+    return offerList;
   }
 
   public List<String> getOptions() {

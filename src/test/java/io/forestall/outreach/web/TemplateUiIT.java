@@ -65,11 +65,20 @@ class TemplateUiIT {
     var subject = page.findElement(By.cssSelector("[id$=':part']"));
     subject.clear();
     subject.sendKeys("Your bill, {{customer.firstName}}");
+    page.findElement(By.id("template:previewCustomer")).sendKeys("ACME-1002");
+    page.findElement(By.id("template:findCases")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.jsReturnsValue(
+                "var s = document.getElementById('template:previewCase_input');"
+                    + " return s && s.innerHTML.indexOf('ACME-1002 · Bill shock') >= 0 ? true : null;"));
     ((JavascriptExecutor) page)
         .executeScript(
             "var s = document.getElementById('template:previewCase_input');"
                 + "for (var i = 0; i < s.options.length; i++) {"
-                + " if (s.options[i].text.indexOf('ACME-1002') === 0) { s.selectedIndex = i; } }");
+                + " if (s.options[i].text.indexOf('ACME-1002 · Bill shock') === 0) {"
+                + " s.selectedIndex = i; } }");
     page.findElement(By.id("template:runPreview")).click();
     browser
         .waiting()
