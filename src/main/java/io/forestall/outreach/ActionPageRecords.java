@@ -244,14 +244,15 @@ class ActionPageRecords {
         null);
   }
 
+  /** The page; the message's link to itself reads as nothing there. */
   private ActionPages.Page show(OutreachMessage message) {
     CaseRow row = cases.get(message.getCaseId());
     Customer customer = customers.get(message.getCustomerId());
     TenantProfile tenant = tenants.find(TenantContext.require().slug()).orElseThrow();
-    Map<String, Object> context =
-        contexts.forMessage(
-            row.getCase().getId(),
-            links.of(tenant.key().slug(), message.getId(), message.getCreatedAt()));
+    Map<String, Object> pageLinks =
+        new HashMap<>(links.of(tenant.key().slug(), message.getId(), message.getCreatedAt()));
+    pageLinks.put("action", "");
+    Map<String, Object> context = contexts.forMessage(row.getCase().getId(), pageLinks);
     @SuppressWarnings("unchecked")
     Map<String, Object> offer = (Map<String, Object>) context.get("offer");
     if (offer != null) {
