@@ -21,21 +21,16 @@ public class ActionLinks {
 
   /** The links of one message, as templates read them ({@code links.action}, …). */
   public Map<String, Object> of(String tenantSlug, long messageId, Instant sentAt) {
-    String page = page(tokens.issue(tenantSlug, messageId, sentAt.plus(ActionTokens.LIFETIME)));
-    return Map.of(
-        "action",
-        page,
-        "optOut",
-        page + "/opt-out",
-        "openPixel",
-        page + "/open.gif",
-        "offer",
-        page + "/offer");
+    return under(
+        root() + "/r/" + tokens.issue(tenantSlug, messageId, sentAt.plus(ActionTokens.LIFETIME)));
   }
 
   /** Links that go nowhere, for previews: the page explains it is a preview. */
   Map<String, Object> preview() {
-    String page = root() + "/r/preview";
+    return under(root() + "/r/preview");
+  }
+
+  private static Map<String, Object> under(String page) {
     return Map.of(
         "action",
         page,
@@ -45,10 +40,6 @@ public class ActionLinks {
         page + "/open.gif",
         "offer",
         page + "/offer");
-  }
-
-  private String page(String token) {
-    return root() + "/r/" + token;
   }
 
   private String root() {

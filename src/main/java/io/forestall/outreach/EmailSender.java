@@ -37,6 +37,16 @@ class EmailSender {
   @ConfigProperty(name = "forestall.mail.from", defaultValue = "noreply@forestall.local")
   String from;
 
+  /** One email: from whom, to whom, its parts, its opt-out link and its idempotency key. */
+  record Email(
+      Sender sender,
+      String to,
+      String subject,
+      String html,
+      String text,
+      String optOut,
+      String key) {}
+
   /** Who an email comes from, and where answers go when not back to it. */
   record Sender(String address, String name, String replyTo) {}
 
@@ -58,18 +68,8 @@ class EmailSender {
      * the final dot remains, so the caller can record the hand-over before the server can accept
      * it: after a crash the message counts as sent rather than being sent twice.
      */
-    void send(
-        Sender sender,
-        String to,
-        String subject,
-        String html,
-        String text,
-        String optOut,
-        String key,
-        Runnable handedOver)
-        throws MessagingException {
-      MimeMessage message =
-          message(session, sender, to, subject, html, text, optOut, key, handedOver);
+    void send(Email email, Runnable handedOver) throws MessagingException {
+      MimeMessage message = message(session, email, handedOver);
       message.saveChanges();
       if (transport == null || !transport.isConnected()) {
         close();
@@ -110,22 +110,13 @@ class EmailSender {
     return props;
   }
 
-  private static MimeMessage message(
-      Session session,
-      Sender sender,
-      String to,
-      String subject,
-      String html,
-      String text,
-      String optOut,
-      String key,
-      Runnable handedOver)
+  private static MimeMessage message(Session session, Email email, Runnable handedOver)
       throws MessagingException {
     MimeMessage message =
         new MimeMessage(session) {
           @Override
           protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", "<" + key + "@forestall>");
+            setHeader("Message-ID", "<" + email.key() + "@forestall>");
           }
 
           @Override
@@ -137,21 +128,22 @@ class EmailSender {
           }
         };
     try {
-      message.setFrom(new InternetAddress(sender.address(), sender.name(), "UTF-8"));
+      message.setFrom(
+          new InternetAddress(email.sender().address(), email.sender().name(), "UTF-8"));
     } catch (UnsupportedEncodingException e) {
       throw new MessagingException("Bad sender name", e);
     }
-    if (sender.replyTo() != null) {
-      message.setReplyTo(new Address[] {new InternetAddress(sender.replyTo(), true)});
+    if (email.sender().replyTo() != null) {
+      message.setReplyTo(new Address[] {new InternetAddress(email.sender().replyTo(), true)});
     }
-    message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
-    message.setSubject(subject, "UTF-8");
-    message.setHeader("List-Unsubscribe", "<" + optOut + ">");
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), true));
+    message.setSubject(email.subject(), "UTF-8");
+    message.setHeader("List-Unsubscribe", "<" + email.optOut() + ">");
     message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     MimeBodyPart plain = new MimeBodyPart();
-    plain.setText(text, "UTF-8");
+    plain.setText(email.text(), "UTF-8");
     MimeBodyPart rich = new MimeBodyPart();
-    rich.setContent(html, "text/html; charset=UTF-8");
+    rich.setContent(email.html(), "text/html; charset=UTF-8");
     MimeMultipart alternatives = new MimeMultipart("alternative");
     alternatives.addBodyPart(plain);
     alternatives.addBodyPart(rich);

@@ -104,36 +104,44 @@ class OutboxClaims {
     }
   }
 
-  /** The message went out; its case is now CONTACTED, and the tenant's integrations hear of it. */
+  /** A message that went out: to whom, with what subject, the provider's id for it, and when. */
+  record Sent(Claimed message, String recipient, String subject, String providerId, Instant at) {}
+
+  /**
+   * Messages went out, recorded together in one transaction: each is SENT, its case CONTACTED, and
+   * the tenant's integrations hear of it.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  void sent(Claimed m, String recipient, String subject, Instant now) {
-    sent(m, recipient, subject, null, now);
+  void sent(List<Sent> sent) {
+    for (Sent s : sent) {
+      Claimed m = s.message();
+      update(
+          "update outreach_message set state = 'SENT', recipient = ?, subject = ?, sent_at = ?,"
+              + " provider_message_id = ?, reason = null, lease_until = null, updated_at = ?"
+              + " where id = ?",
+          s.recipient(),
+          s.subject(),
+          s.at(),
+          s.providerId(),
+          s.at(),
+          m.id());
+      told(m.tenantId(), m.caseId(), m.id(), m.channel(), s.recipient(), s.at());
+    }
   }
 
-  /** The message went out, known to the provider as {@code providerId} (may be null). */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  void sent(Claimed m, String recipient, String subject, String providerId, Instant now) {
-    update(
-        "update outreach_message set state = 'SENT', recipient = ?, subject = ?, sent_at = ?,"
-            + " provider_message_id = ?, reason = null, lease_until = null, updated_at = ?"
-            + " where id = ?",
-        recipient,
-        subject,
-        now,
-        providerId,
-        now,
-        m.id());
-    contacted(m.tenantId(), m.caseId(), m.channel(), recipient, now);
+  /** The case is CONTACTED and the tenant's integrations hear that its message went out. */
+  private void told(
+      long tenantId, long caseId, long messageId, Channel channel, String recipient, Instant at) {
+    contacted(tenantId, caseId, channel, recipient, at);
     Map<String, Object> data = new HashMap<>();
-    data.put("caseId", m.caseId());
-    data.put("messageId", m.id());
-    data.put("channel", m.channel().name());
+    data.put("caseId", caseId);
+    data.put("messageId", messageId);
+    data.put("channel", channel.name());
     if (recipient != null) {
       data.put("recipient", recipient);
     }
     integrations.fire(
-        new IntegrationEvent(
-            m.tenantId(), IntegrationEvent.OUTREACH_SENT, "case_" + m.caseId(), data, now));
+        new IntegrationEvent(tenantId, IntegrationEvent.OUTREACH_SENT, "case_" + caseId, data, at));
   }
 
   /** The case is CONTACTED, a step on its timeline, if it was still DETECTED. */
@@ -214,7 +222,13 @@ class OutboxClaims {
               + " reason = 'sent when the dispatcher stopped; its server had the whole message'"
               + " where id = ?",
           h[0]);
-      contacted((Long) h[1], (Long) h[2], Channel.valueOf((String) h[3]), (String) h[4], now);
+      told(
+          (Long) h[1],
+          (Long) h[2],
+          (Long) h[0],
+          Channel.valueOf((String) h[3]),
+          (String) h[4],
+          now);
     }
     return requeued + handed.size();
   }

@@ -12,6 +12,7 @@ import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
 import io.forestall.kernel.TenantKey;
 import io.forestall.kernel.TenantProfile;
+import io.forestall.platform.persistence.Transactions;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -55,10 +56,13 @@ class OutboxDispatcher {
 
   static final int ATTEMPTS = 8;
   private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
-  private static final int BATCH = 200;
+  private static final int BATCH = 400;
 
   /** Parallel senders, each with its own SMTP connection; a customer's messages share one. */
-  private static final int SENDERS = 4;
+  private static final int SENDERS = 8;
+
+  /** How many sent messages a sender records in one transaction. */
+  private static final int RECORD_EVERY = 25;
 
   @Resource ManagedScheduledExecutorService executor;
   @Resource ManagedExecutorService senders;
@@ -80,6 +84,7 @@ class OutboxDispatcher {
   @Inject CaseService cases;
   @Inject AgentTaskService tasks;
   @Inject Remedies remedies;
+  @Inject Transactions transactions;
   @Inject Clock clock;
 
   private ScheduledFuture<?> timer;
@@ -130,11 +135,68 @@ class OutboxDispatcher {
     }
   }
 
-  /** Sends a slice on one SMTP connection, with each tenant's rules read once. */
+  /** Sends a slice, each message in one transaction for its reads. */
   private void send(List<OutboxClaims.Claimed> slice) {
-    Map<Long, TenantRules> rules = new HashMap<>();
-    try (EmailSender.Connection smtp = email.connection()) {
-      slice.forEach(m -> deliver(m, rules, smtp));
+    try (Sender sender = new Sender()) {
+      slice.forEach(m -> deliver(m, sender));
+    }
+  }
+
+  /**
+   * What one sender keeps while it works through its slice: one SMTP connection, each tenant's
+   * rules and each template version's text read once, and the messages sent but not yet recorded as
+   * such (they are HANDED or with their SMS provider, so a crash before the record loses none).
+   */
+  private final class Sender implements AutoCloseable {
+    private final EmailSender.Connection smtp = email.connection();
+    private final Map<Long, TenantRules> rules = new HashMap<>();
+    private final Map<String, TemplateContent> contents = new HashMap<>();
+    private final List<OutboxClaims.Sent> sent = new ArrayList<>();
+
+    TenantRules rules(long tenantId) {
+      return rules.computeIfAbsent(
+          tenantId,
+          t ->
+              new TenantRules(
+                  settings.get(), channelSettings.get(), channelSettings.smsProvider()));
+    }
+
+    TemplateContent content(long templateId, int version) {
+      return contents.computeIfAbsent(
+          templateId + "/" + version,
+          k ->
+              TemplateContent.fromJson(
+                  templates.version(templateId, version).orElseThrow().getContent()));
+    }
+
+    void sent(OutboxClaims.Sent message) {
+      sent.add(message);
+      if (sent.size() >= RECORD_EVERY) {
+        record();
+      }
+    }
+
+    /** Records what went out to this customer first, so the frequency cap counts it. */
+    void settle(long customerId) {
+      if (sent.stream().anyMatch(s -> s.message().customerId() == customerId)) {
+        record();
+      }
+    }
+
+    private void record() {
+      if (!sent.isEmpty()) {
+        claims.sent(List.copyOf(sent));
+        sent.clear();
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        record();
+      } finally {
+        smtp.close();
+      }
     }
   }
 
@@ -142,31 +204,23 @@ class OutboxDispatcher {
   private record TenantRules(
       Guardrails guardrails, ChannelSettings channels, Optional<SmsProvider> sms) {}
 
-  /** Delivers one message as its tenant; {@code rules} keeps each tenant's for the batch. */
-  private void deliver(
-      OutboxClaims.Claimed m, Map<Long, TenantRules> rules, EmailSender.Connection smtp) {
+  /** Delivers one message as its tenant, its reads in one transaction. */
+  private void deliver(OutboxClaims.Claimed m, Sender sender) {
     TenantKey tenant = new TenantKey(m.tenantId(), m.tenantSlug());
     Caller.runAs(
-        Caller.SYSTEM, () -> TenantContext.run(tenant, () -> deliverAs(tenant, m, rules, smtp)));
+        Caller.SYSTEM,
+        () ->
+            TenantContext.run(tenant, () -> transactions.run(() -> deliverAs(tenant, m, sender))));
   }
 
-  private void deliverAs(
-      TenantKey tenant,
-      OutboxClaims.Claimed m,
-      Map<Long, TenantRules> rulesByTenant,
-      EmailSender.Connection smtp) {
+  private void deliverAs(TenantKey tenant, OutboxClaims.Claimed m, Sender sender) {
     Instant now = clock.instant();
     try {
       if (m.channel() == Channel.ACTION_PAGE) {
         claims.published(m, now);
         return;
       }
-      TenantRules rules =
-          rulesByTenant.computeIfAbsent(
-              m.tenantId(),
-              t ->
-                  new TenantRules(
-                      settings.get(), channelSettings.get(), channelSettings.smsProvider()));
+      TenantRules rules = sender.rules(m.tenantId());
       Customer customer = customers.get(m.customerId());
       Optional<String> refusal =
           switch (m.channel()) {
@@ -178,18 +232,17 @@ class OutboxDispatcher {
         claims.skipped(m, refusal.get(), now);
         return;
       }
+      sender.settle(m.customerId());
       if (heldBack(tenant, m, customer, rules.guardrails(), now)) {
         return;
       }
-      TemplateContent content =
-          TemplateContent.fromJson(
-              templates.version(m.templateId(), m.templateVersion()).orElseThrow().getContent());
+      TemplateContent content = sender.content(m.templateId(), m.templateVersion());
       Map<String, Object> messageLinks = links.of(tenant.slug(), m.id(), now);
       Map<String, Object> context = contexts.forMessage(m.caseId(), messageLinks);
       TemplateRenderer.Rendered message =
           TemplateRenderer.render(content, customer.getLocale(), context);
       if (m.channel() == Channel.SMS) {
-        sendSms(m, customer, message, rules.sms().orElseThrow());
+        sendSms(m, customer, message, rules.sms().orElseThrow(), sender);
       } else {
         sendEmail(
             tenant,
@@ -198,7 +251,7 @@ class OutboxDispatcher {
             message,
             (String) messageLinks.get("optOut"),
             rules.channels(),
-            smtp);
+            sender);
       }
     } catch (MessagingException | SmsTransport.SmsException | RuntimeException e) {
       boolean smsFailure = e instanceof SmsTransport.SmsException;
@@ -302,20 +355,21 @@ class OutboxDispatcher {
       TemplateRenderer.Rendered message,
       String optOut,
       ChannelSettings channels,
-      EmailSender.Connection smtp)
+      Sender sender)
       throws MessagingException {
     String name = tenants.find(tenant.slug()).map(TenantProfile::name).orElse("Forestall");
     String subject = message.parts().get("subject");
     boolean[] handed = {false};
     try {
-      smtp.send(
-          email.senderFor(channels, name),
-          customer.getEmail(),
-          subject,
-          message.parts().get("html"),
-          message.parts().get("text"),
-          optOut,
-          m.key(),
+      sender.smtp.send(
+          new EmailSender.Email(
+              email.senderFor(channels, name),
+              customer.getEmail(),
+              subject,
+              message.parts().get("html"),
+              message.parts().get("text"),
+              optOut,
+              m.key()),
           () -> {
             claims.handed(m, customer.getEmail(), subject, clock.instant());
             handed[0] = true;
@@ -326,18 +380,21 @@ class OutboxDispatcher {
       }
       LOG.warning("The server's answer to message " + m.id() + " was lost; counted as sent");
     }
-    claims.sent(m, customer.getEmail(), subject, clock.instant());
+    sender.sent(new OutboxClaims.Sent(m, customer.getEmail(), subject, null, clock.instant()));
   }
 
   private void sendSms(
       OutboxClaims.Claimed m,
       Customer customer,
       TemplateRenderer.Rendered message,
-      SmsProvider provider)
+      SmsProvider provider,
+      Sender sender)
       throws SmsTransport.SmsException {
     Optional<String> providerId =
         sms.send(provider, customer.getPhone(), message.parts().get("text"), m.key());
-    claims.sent(m, customer.getPhone(), null, providerId.orElse(null), clock.instant());
+    sender.sent(
+        new OutboxClaims.Sent(
+            m, customer.getPhone(), null, providerId.orElse(null), clock.instant()));
   }
 
   private ZoneId zoneOf(Customer customer, TenantKey tenant) {

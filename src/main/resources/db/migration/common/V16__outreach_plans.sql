@@ -21,3 +21,6 @@ alter table outreach_message add column lease_owner varchar(100);
 alter table outreach_message drop constraint outreach_message_state_ck;
 alter table outreach_message add constraint outreach_message_state_ck
     check (state in ('WAITING', 'QUEUED', 'SENDING', 'HANDED', 'SENT', 'SKIPPED', 'DEAD'));
+
+-- The frequency cap counts a customer's recent messages before each send.
+create index outreach_message_customer_ix on outreach_message (tenant_id, customer_id, sent_at);

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.Deployments;
 import io.forestall.testsupport.Outreach;
+import io.forestall.testsupport.Smtp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
@@ -18,10 +17,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Offers end to end: a catalogue entry with eligibility rules, attached to a playbook, shown in the
@@ -32,22 +30,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class OffersIT {
 
-  private static GreenMail smtp;
+  @RegisterExtension static Smtp smtp = new Smtp();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.forestall();
-  }
-
-  @BeforeAll
-  static void startSmtp() {
-    smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    smtp.stop();
   }
 
   @Test
@@ -94,16 +81,16 @@ class OffersIT {
     Outreach.event(key, "OF-YES-" + run, "usage.high_" + run);
     Outreach.event(key, "OF-NO-" + run, "usage.high_" + run);
 
-    String eligible = Outreach.text(Outreach.awaitMail(smtp, "of.yes." + run));
-    String other = Outreach.text(Outreach.awaitMail(smtp, "of.no." + run));
+    String eligible = Outreach.text(Outreach.awaitMail(smtp.server(), "of.yes." + run));
+    String other = Outreach.text(Outreach.awaitMail(smtp.server(), "of.no." + run));
     assertTrue(eligible.contains("OFFER Unlimited data " + run), eligible);
     assertFalse(other.contains("OFFER"), "a business customer is not eligible: " + other);
 
-    String link = Outreach.link(Outreach.awaitMail(smtp, "of.yes." + run));
+    String link = Outreach.link(Outreach.awaitMail(smtp.server(), "of.yes." + run));
     String page = Outreach.page(link).body();
     assertTrue(page.contains("Never count megabytes again."), page);
     assertFalse(
-        Outreach.page(Outreach.link(Outreach.awaitMail(smtp, "of.no." + run)))
+        Outreach.page(Outreach.link(Outreach.awaitMail(smtp.server(), "of.no." + run)))
             .body()
             .contains("id=\"offer\""));
 

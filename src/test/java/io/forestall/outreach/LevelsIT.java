@@ -3,12 +3,11 @@ package io.forestall.outreach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.Deployments;
 import io.forestall.testsupport.Outreach;
+import io.forestall.testsupport.Smtp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
@@ -19,10 +18,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The levels that reach out beyond a notice: SELF_HEAL offers its options on the action page and a
@@ -37,22 +35,11 @@ class LevelsIT {
       "{\"en\":{\"subject\":\"About your bill, {{customer.firstName}}\","
           + "\"html\":\"<p>{{remedy.action}}</p>\","
           + "\"text\":\"Done for you: {{remedy.action}}\\n\\nChoose: {{links.action}}\"}}";
-  private static GreenMail smtp;
+  @RegisterExtension static Smtp smtp = new Smtp();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.forestall();
-  }
-
-  @BeforeAll
-  static void startSmtp() {
-    smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    smtp.stop();
   }
 
   @Test
@@ -82,7 +69,7 @@ class LevelsIT {
             ",\"options\":[\"Raise my data limit\",\"Cap my spending at 50\"]");
     Outreach.customer(key, "SH-" + run, "sh." + run + "@example.com", "en");
     Outreach.event(key, "SH-" + run, "usage.spike_" + run);
-    String link = Outreach.link(Outreach.awaitMail(smtp, "sh." + run));
+    String link = Outreach.link(Outreach.awaitMail(smtp.server(), "sh." + run));
 
     String page = Outreach.page(link).body();
     assertTrue(page.contains("Raise my data limit") && page.contains("Cap my spending at 50"));
@@ -161,7 +148,7 @@ class LevelsIT {
         409,
         Api.post("/api/v1/cases/" + caseId + "/remedy", key, "{\"status\":\"done\"}").status());
 
-    MimeMessage mail = Outreach.awaitMail(smtp, "pe." + run);
+    MimeMessage mail = Outreach.awaitMail(smtp.server(), "pe." + run);
     assertTrue(
         Outreach.text(mail).contains("Done for you: rebooked you on LH 401 tomorrow at 07:10"));
     String link = Outreach.link(mail);

@@ -3,15 +3,14 @@ package io.forestall.outreach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.Deployments;
+import io.forestall.testsupport.Outreach;
+import io.forestall.testsupport.Smtp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,10 +22,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An ALERT playbook with an email template, end to end through a real SMTP server (GreenMail): the
@@ -37,22 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class OutboxDispatchIT {
 
-  private static GreenMail smtp;
+  @RegisterExtension static Smtp smtp = new Smtp();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.forestall();
-  }
-
-  @BeforeAll
-  static void startSmtp() {
-    smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    smtp.stop();
   }
 
   private static String customer(String id, String email, boolean consent, String locale) {
@@ -100,7 +87,7 @@ class OutboxDispatchIT {
     customers.put("OUT-NONE-" + run, customer("OUT-NONE-" + run, null, true, "en"));
     for (Map.Entry<String, String> c : customers.entrySet()) {
       assertTrue(Api.post("/api/v1/customers", key, c.getValue()).status() < 300);
-      event(key, c.getKey(), type);
+      Outreach.event(key, c.getKey(), type);
     }
 
     Map<String, JsonObject> byCustomer = awaitSettled(key, id, 3);
@@ -142,7 +129,7 @@ class OutboxDispatchIT {
       String customer = "OUT-FROM-" + run;
       Api.post(
           "/api/v1/customers", key, customer(customer, "from." + run + "@example.com", true, "en"));
-      event(key, customer, "sender.test_" + run);
+      Outreach.event(key, customer, "sender.test_" + run);
       awaitSettled(key, id, 1);
       MimeMessage mail = receivedBy(run).get(0);
       assertEquals("Acme Care <care@acme.example>", mail.getFrom()[0].toString());
@@ -155,7 +142,7 @@ class OutboxDispatchIT {
   /** The mail GreenMail received for this run's addresses. */
   private static List<MimeMessage> receivedBy(String run) throws Exception {
     List<MimeMessage> mine = new ArrayList<>();
-    for (MimeMessage m : smtp.getReceivedMessages()) {
+    for (MimeMessage m : smtp.server().getReceivedMessages()) {
       if (m.getAllRecipients()[0].toString().contains(run)) {
         mine.add(m);
       }
@@ -186,7 +173,7 @@ class OutboxDispatchIT {
     long first = alertPlaybook(key, "Due " + run, "service.due_" + run, template);
     String late = "BW-Q-" + run;
     Api.post("/api/v1/customers", key, customer(late, "q." + run + "@example.com", true, "en"));
-    event(key, late, "service.due_" + run);
+    Outreach.event(key, late, "service.due_" + run);
     JsonObject quiet = awaitMessage(key, first, "QUEUED");
     assertTrue(
         quiet.getString("reason").startsWith("quiet hours in Europe/London until"),
@@ -196,9 +183,9 @@ class OutboxDispatchIT {
     long second = alertPlaybook(key, "Recall " + run, "service.recall_" + run, template);
     String capped = "BW-C-" + run;
     Api.post("/api/v1/customers", key, customer(capped, "c." + run + "@example.com", true, "en"));
-    event(key, capped, "service.due_" + run);
+    Outreach.event(key, capped, "service.due_" + run);
     assertEquals("SENT", awaitMessage(key, first, "SENT").getString("state"));
-    event(key, capped, "service.recall_" + run);
+    Outreach.event(key, capped, "service.recall_" + run);
     JsonObject held = awaitMessage(key, second, "QUEUED");
     assertTrue(
         held.getString("reason").startsWith("frequency cap: 1 messages in 7 days"),
@@ -256,23 +243,6 @@ class OutboxDispatchIT {
     long id = created.json().getJsonNumber("id").longValue();
     assertEquals(200, Api.post("/api/v1/playbooks/" + id + "/publish", key, "").status());
     return id;
-  }
-
-  private static void event(String key, String customer, String type) {
-    Answer sent =
-        Api.post(
-            "/api/v1/events",
-            key,
-            "{\"id\":\""
-                + UUID.randomUUID()
-                + "\",\"customer\":\""
-                + customer
-                + "\",\"type\":\""
-                + type
-                + "\",\"occurredAt\":\""
-                + Instant.now().minusSeconds(5)
-                + "\"}");
-    assertEquals(202, sent.status(), sent.body());
   }
 
   /** The playbook's first message once it is in {@code state} (with a reason when held back). */

@@ -17,11 +17,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.Deployments;
+import io.forestall.testsupport.Outreach;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +122,7 @@ class SmsDispatchIT {
       Answer upserted =
           Api.post("/api/v1/customers", key, customer(c.getKey(), c.getValue(), consent));
       assertTrue(upserted.status() < 300, upserted.body());
-      event(key, c.getKey(), type);
+      Outreach.event(key, c.getKey(), type);
     }
 
     Map<String, JsonObject> messages =
@@ -192,7 +192,7 @@ class SmsDispatchIT {
     String customer = "SMS-OFF-" + run;
     String phone = "+4475" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
     Api.post("/api/v1/customers", key, customer(customer, phone, true));
-    event(key, customer, "line.slow_" + run);
+    Outreach.event(key, customer, "line.slow_" + run);
     JsonObject skipped = awaitStates(key, playbook, Map.of(customer, "SKIPPED"), 30).get(customer);
     assertTrue(skipped.getString("reason").contains("SMS is not set up"), skipped.toString());
     assertEquals(0, provider.findAll(postRequestedFor(urlEqualTo("/sms/" + run))).size());
@@ -267,23 +267,6 @@ class SmsDispatchIT {
     long id = created.json().getJsonNumber("id").longValue();
     assertEquals(200, Api.post("/api/v1/playbooks/" + id + "/publish", key, "").status());
     return id;
-  }
-
-  private static void event(String key, String customer, String type) {
-    Answer sent =
-        Api.post(
-            "/api/v1/events",
-            key,
-            "{\"id\":\""
-                + UUID.randomUUID()
-                + "\",\"customer\":\""
-                + customer
-                + "\",\"type\":\""
-                + type
-                + "\",\"occurredAt\":\""
-                + Instant.now().minusSeconds(5)
-                + "\"}");
-    assertEquals(202, sent.status(), sent.body());
   }
 
   /**

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
-import java.time.Instant;
-import java.util.UUID;
+import io.forestall.testsupport.Outreach;
 
 /** Makes the integration events the webhook tests deliver, through the public API. */
 public final class WebhookFixture {
@@ -39,20 +38,7 @@ public final class WebhookFixture {
             key,
             "{\"externalId\":\"" + customer + "\",\"name\":\"Webhook Test\"}");
     assertTrue(created.status() < 300, created.body());
-    Answer event =
-        Api.post(
-            "/api/v1/events",
-            key,
-            "{\"id\":\""
-                + UUID.randomUUID()
-                + "\",\"customer\":\""
-                + customer
-                + "\",\"type\":\""
-                + type
-                + "\",\"occurredAt\":\""
-                + Instant.now().minusSeconds(5)
-                + "\"}");
-    assertEquals(202, event.status(), event.body());
+    Outreach.event(key, customer, type);
     Answer scan = Api.post("/api/v1/playbooks/" + id + "/scan", key, "");
     assertEquals(200, scan.status(), scan.body());
     for (int i = 0; i < 100; i++) {

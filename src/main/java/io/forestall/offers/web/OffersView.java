@@ -171,9 +171,10 @@ public class OffersView implements Serializable {
     }
     JsonArrayBuilder datasets =
         JSON.createArrayBuilder()
-            .add(dataset(Messages.text("offers.shown"), shown, ChartJson.colour(2)))
-            .add(dataset(Messages.text("offers.clicked"), clicked, ChartJson.colour(1)))
-            .add(dataset(Messages.text("offers.accepted"), accepted, ChartJson.colour(0)));
+            .add(ChartJson.dataset(Messages.text("offers.shown"), shown, ChartJson.colour(2)))
+            .add(ChartJson.dataset(Messages.text("offers.clicked"), clicked, ChartJson.colour(1)))
+            .add(
+                ChartJson.dataset(Messages.text("offers.accepted"), accepted, ChartJson.colour(0)));
     return ChartJson.of(
         "bar",
         labels,
@@ -184,14 +185,6 @@ public class OffersView implements Serializable {
                 JSON.createObjectBuilder()
                     .add("beginAtZero", true)
                     .add("ticks", JSON.createObjectBuilder().add("precision", 0))));
-  }
-
-  private static jakarta.json.JsonObjectBuilder dataset(
-      String label, JsonArrayBuilder data, String colour) {
-    return JSON.createObjectBuilder()
-        .add("label", label)
-        .add("data", data)
-        .add("backgroundColor", colour);
   }
 
   public List<OfferFunnel> getFunnels() {

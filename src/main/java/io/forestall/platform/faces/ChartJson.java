@@ -36,6 +36,14 @@ public final class ChartJson {
         .toString();
   }
 
+  /** A bar chart's series: its label, values and colour. */
+  public static JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String colour) {
+    return JSON.createObjectBuilder()
+        .add("label", label)
+        .add("data", data)
+        .add("backgroundColor", colour);
+  }
+
   /** The palette's {@code index}th colour, cycling. */
   public static String colour(int index) {
     return COLOURS[index % COLOURS.length];

@@ -6,7 +6,6 @@ import io.forestall.platform.faces.ChartJson;
 import io.forestall.platform.faces.Messages;
 import io.forestall.playbooks.Backtest;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 
 /** A backtest as a bar chart: customers matching per day, and of those the first-time ones. */
 final class BacktestChart {
@@ -24,8 +23,12 @@ final class BacktestChart {
     }
     JsonArrayBuilder datasets =
         JSON.createArrayBuilder()
-            .add(dataset(Messages.text("playbook.backtest.matches"), matches, ChartJson.colour(2)))
-            .add(dataset(Messages.text("playbook.backtest.first"), first, ChartJson.colour(1)));
+            .add(
+                ChartJson.dataset(
+                    Messages.text("playbook.backtest.matches"), matches, ChartJson.colour(2)))
+            .add(
+                ChartJson.dataset(
+                    Messages.text("playbook.backtest.first"), first, ChartJson.colour(1)));
     return ChartJson.of(
         "bar",
         labels,
@@ -36,12 +39,5 @@ final class BacktestChart {
                 JSON.createObjectBuilder()
                     .add("beginAtZero", true)
                     .add("ticks", JSON.createObjectBuilder().add("precision", 0))));
-  }
-
-  private static JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String colour) {
-    return JSON.createObjectBuilder()
-        .add("label", label)
-        .add("data", data)
-        .add("backgroundColor", colour);
   }
 }

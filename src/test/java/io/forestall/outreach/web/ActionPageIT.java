@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Deployments;
 import io.forestall.testsupport.Outreach;
+import io.forestall.testsupport.Smtp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
@@ -21,10 +20,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The customer's side, over plain HTTP as their browser would: the email's link opens the action
@@ -35,22 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ActionPageIT {
 
-  private static GreenMail smtp;
+  @RegisterExtension static Smtp smtp = new Smtp();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.forestall();
-  }
-
-  @BeforeAll
-  static void startSmtp() {
-    smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    smtp.stop();
   }
 
   @Test
@@ -62,7 +49,7 @@ class ActionPageIT {
     Outreach.customer(key, customer, "ap." + run + "@example.com", "de-DE");
     Outreach.event(key, customer, "parcel.late_" + run);
 
-    MimeMessage mail = Outreach.awaitMail(smtp, "ap." + run);
+    MimeMessage mail = Outreach.awaitMail(smtp.server(), "ap." + run);
     String link = Outreach.link(mail);
     assertTrue(
         mail.getHeader("List-Unsubscribe")[0].contains(link + "/opt-out"),
@@ -125,7 +112,7 @@ class ActionPageIT {
     String customer = "AO-" + run;
     Outreach.customer(key, customer, "ao." + run + "@example.com", "en");
     Outreach.event(key, customer, "parcel.late_" + run);
-    String link = Outreach.link(Outreach.awaitMail(smtp, "ao." + run));
+    String link = Outreach.link(Outreach.awaitMail(smtp.server(), "ao." + run));
 
     HttpResponse<String> optOut = Outreach.page(link + "/opt-out");
     assertEquals(303, optOut.statusCode());
@@ -153,7 +140,7 @@ class ActionPageIT {
     String customer = "AX-" + run;
     Outreach.customer(key, customer, "ax." + run + "@example.com", "en");
     Outreach.event(key, customer, "parcel.late_" + run);
-    String link = Outreach.link(Outreach.awaitMail(smtp, "ax." + run));
+    String link = Outreach.link(Outreach.awaitMail(smtp.server(), "ax." + run));
     String token = link.substring(link.lastIndexOf('/') + 1);
     String payload = token.substring(0, token.indexOf('.'));
     String tag = token.substring(token.indexOf('.'));

@@ -2,19 +2,16 @@ package io.forestall.outreach.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Browser;
 import io.forestall.testsupport.Deployments;
 import io.forestall.testsupport.Outreach;
+import io.forestall.testsupport.Smtp;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,24 +27,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @RunAsClient
 class ActionPageUiIT {
 
-  private static GreenMail smtp;
+  @RegisterExtension static Smtp smtp = new Smtp();
 
   @RegisterExtension Browser browser = new Browser();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.forestall();
-  }
-
-  @BeforeAll
-  static void startSmtp() {
-    smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    smtp.stop();
   }
 
   @Test
@@ -74,7 +60,7 @@ class ActionPageUiIT {
         ",\"options\":[\"Nach Hause liefern\",\"Am Flughafen abholen\"]");
     Outreach.customer(key, "GX-UI-" + run, "ui." + run + "@example.com", "de-DE");
     Outreach.event(key, "GX-UI-" + run, "baggage.delayed_" + run);
-    String link = Outreach.link(Outreach.awaitMail(smtp, "ui." + run));
+    String link = Outreach.link(Outreach.awaitMail(smtp.server(), "ui." + run));
 
     WebDriver page = browser.open();
     page.get(link);
