@@ -164,17 +164,24 @@ class OutboxClaims {
 
   /**
    * The whole email is with the SMTP server and only its final dot is left: from here a crash
-   * counts it as sent, so it is never sent twice.
+   * counts it as sent, so it is never sent twice. Written on its own auto-committing connection,
+   * outside any transaction, so the dot follows the commit as closely as it can.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   void handed(Claimed m, String recipient, String subject, Instant now) {
-    update(
-        "update outreach_message set state = 'HANDED', recipient = ?, subject = ?, updated_at = ?"
-            + " where id = ? and state = 'SENDING'",
-        recipient,
-        subject,
-        now,
-        m.id());
+    try (Connection c = database.unmanaged().getConnection();
+        PreparedStatement u =
+            c.prepareStatement(
+                "update outreach_message set state = 'HANDED', recipient = ?, subject = ?,"
+                    + " updated_at = ? where id = ? and state = 'SENDING'")) {
+      c.setAutoCommit(true);
+      u.setString(1, recipient);
+      u.setString(2, subject);
+      u.setObject(3, now.atOffset(ZoneOffset.UTC));
+      u.setLong(4, m.id());
+      u.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceException("Cannot record a message as handed over", e);
+    }
   }
 
   /**

@@ -3,6 +3,9 @@ package io.forestall.outreach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.Deployments;
@@ -90,6 +93,55 @@ class LevelsIT {
             .map(JsonValue::asJsonObject)
             .anyMatch(s -> s.getString("note", "").contains("chose: Cap my spending at 50")),
         detail.toString());
+  }
+
+  @Test
+  void aRemedyConfirmedByTheWebhooksAnswerLetsTheMessageGo() throws Exception {
+    WireMockServer tenantSystem = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    tenantSystem.start();
+    try {
+      String key = Api.key("brightwheel-admin", "FULL");
+      Outreach.openGuardrails(key);
+      String run = UUID.randomUUID().toString().substring(0, 8);
+      tenantSystem.stubFor(
+          WireMock.post(WireMock.urlEqualTo("/remedies/" + run))
+              .willReturn(WireMock.aResponse().withStatus(204)));
+      Answer subscribed =
+          Api.post(
+              "/api/v1/webhook-subscriptions",
+              key,
+              "{\"url\":\"http://localhost:"
+                  + tenantSystem.port()
+                  + "/remedies/"
+                  + run
+                  + "\",\"description\":\"Remedies\",\"eventTypes\":[\"remedy.requested\"]}");
+      assertEquals(201, subscribed.status(), subscribed.body());
+      long template = Outreach.emailTemplate(key, "Recall booked " + run, VARIANTS);
+      long playbook =
+          Outreach.playbook(
+              key,
+              "Recall booked " + run,
+              "PRE_EMPT",
+              "recall.issued_" + run,
+              template,
+              ",\"remedy\":{\"action\":\"booked your car in for Tuesday 09:00\","
+                  + "\"confirmBy\":\"WEBHOOK\"}");
+      Outreach.customer(key, "RB-" + run, "rb." + run + "@example.com", "en");
+      Outreach.event(key, "RB-" + run, "recall.issued_" + run);
+
+      MimeMessage mail = Outreach.awaitMail(smtp.server(), "rb." + run);
+      assertTrue(Outreach.text(mail).contains("booked your car in for Tuesday 09:00"));
+      tenantSystem.verify(
+          WireMock.postRequestedFor(WireMock.urlEqualTo("/remedies/" + run))
+              .withRequestBody(WireMock.containing("\"action\":\"booked your car in"))
+              .withHeader("webhook-signature", WireMock.matching("v1,.+")));
+      assertTrue(
+          Outreach.caseOf(key, playbook)
+              .toString()
+              .contains("The remedy was done: the tenant's system answered 204"));
+    } finally {
+      tenantSystem.stop();
+    }
   }
 
   @Test
