@@ -81,7 +81,10 @@ class OutboxCrashIT {
       System.out.printf(
           "Crash test: %d emails before the kill (%s), %d in all for %d cases%n",
           atKill, inFlight, mails.size(), CASES);
-      assertEquals(CASES, perRecipient.size(), "every case's customer got an email");
+      assertEquals(
+          CASES,
+          perRecipient.size(),
+          "every case's customer got an email: " + missing(server, perRecipient));
       assertEquals(CASES, mails.size(), "and none got two: " + doubles(perRecipient));
       assertEquals(CASES, perMessageId.size());
     } finally {
@@ -183,6 +186,40 @@ class OutboxCrashIT {
       }
     }
     return states.toString();
+  }
+
+  /** The messages of customers the SMTP server got nothing for, as the outbox has them. */
+  private static String missing(ServerProcess server, Map<String, Integer> perRecipient)
+      throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = server.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "select m.id, m.recipient, m.state, m.attempts, m.reason, m.sent_at, m.updated_at"
+                    + " from outreach_message m where m.recipient like ?")) {
+      q.setString(1, "%" + DOMAIN);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          if (!perRecipient.containsKey(r.getString(2))) {
+            rows.add(
+                r.getLong(1)
+                    + " "
+                    + r.getString(2)
+                    + " "
+                    + r.getString(3)
+                    + " attempts "
+                    + r.getInt(4)
+                    + " reason "
+                    + r.getString(5)
+                    + " sent "
+                    + r.getObject(6)
+                    + " updated "
+                    + r.getObject(7));
+          }
+        }
+      }
+    }
+    return rows.toString();
   }
 
   private static String doubles(Map<String, Integer> perRecipient) {
