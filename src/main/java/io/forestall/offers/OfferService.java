@@ -132,6 +132,16 @@ public class OfferService {
 
   /** Every offer's funnel, in one aggregate query. */
   public List<OfferFunnel> funnels() {
+    return funnels(null);
+  }
+
+  /** One offer's funnel. */
+  public OfferFunnel funnel(long offerId) {
+    get(offerId);
+    return funnels(offerId).get(0);
+  }
+
+  private List<OfferFunnel> funnels(Long offerId) {
     return em
         .createQuery(
             "select o.id, o.title,"
@@ -140,8 +150,10 @@ public class OfferService {
                 + " sum(case when e.stage = 'ACCEPTED' then 1 else 0 end),"
                 + " sum(e.revenue), o.currency"
                 + " from Offer o left join OfferEvent e on e.offerId = o.id"
+                + " where (:id is null or o.id = :id)"
                 + " group by o.id, o.title, o.currency order by o.title",
             Object[].class)
+        .setParameter("id", offerId)
         .getResultList()
         .stream()
         .map(

@@ -1,7 +1,5 @@
 package io.forestall.outreach;
 
-import static io.forestall.kernel.JsonFactory.JSON;
-
 import io.forestall.cases.AgentTask;
 import io.forestall.cases.AgentTaskService;
 import io.forestall.cases.CaseRow;
@@ -23,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -51,7 +48,7 @@ class ActionPageRecords {
   @Inject TemplateService templates;
   @Inject MessageContexts contexts;
   @Inject ActionLinks links;
-  @Inject Remedies remedies;
+  @Inject OutreachPlans plans;
   @Inject OfferService offers;
   @Inject TenantDirectory tenants;
   @Inject Event<IntegrationEvent> integrations;
@@ -163,20 +160,8 @@ class ActionPageRecords {
   }
 
   private Optional<Offer> offerOf(OutreachMessage message) {
-    CaseRow row = cases.get(message.getCaseId());
-    Customer customer = customers.get(message.getCustomerId());
-    return remedies
-        .plan(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
-        .map(OutreachPlan::offerId)
-        .flatMap(
-            id ->
-                offers.forCustomer(
-                    id,
-                    JSON.createReader(
-                            new StringReader(
-                                customer.getAttributes() == null ? "{}" : customer.getAttributes()))
-                        .readObject(),
-                    clock.instant()));
+    return contexts.offerFor(
+        cases.get(message.getCaseId()), customers.get(message.getCustomerId()));
   }
 
   ActionPages.Page rate(long messageId, int csat) {
@@ -231,8 +216,8 @@ class ActionPageRecords {
   /** An agent task for the playbook's follow-up team, due within the contact target. */
   private void followUp(CaseRow row, String kind, int priority) {
     String team =
-        remedies
-            .plan(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
+        plans
+            .find(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
             .map(OutreachPlan::followUpTeam)
             .orElseThrow();
     tasks.open(
@@ -252,7 +237,7 @@ class ActionPageRecords {
     Map<String, Object> pageLinks =
         new HashMap<>(links.of(tenant.key().slug(), message.getId(), message.getCreatedAt()));
     pageLinks.put("action", "");
-    Map<String, Object> context = contexts.forMessage(row.getCase().getId(), pageLinks);
+    Map<String, Object> context = contexts.forMessage(row, customer, pageLinks);
     @SuppressWarnings("unchecked")
     Map<String, Object> offer = (Map<String, Object>) context.get("offer");
     if (offer != null) {
@@ -317,8 +302,8 @@ class ActionPageRecords {
 
   /** The self-service options a SELF_HEAL case offers. */
   private List<String> options(CaseRow row) {
-    return remedies
-        .plan(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
+    return plans
+        .find(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
         .filter(p -> "SELF_HEAL".equals(p.level()))
         .map(OutreachPlan::options)
         .orElse(List.of());

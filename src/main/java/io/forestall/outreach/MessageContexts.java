@@ -12,6 +12,7 @@ import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
 import io.forestall.kernel.TenantProfile;
+import io.forestall.offers.Offer;
 import io.forestall.offers.OfferService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,23 +43,26 @@ public class MessageContexts {
   @Inject CustomerService customers;
   @Inject TenantDirectory tenants;
   @Inject ActionLinks links;
-  @Inject Remedies remedies;
+  @Inject OutreachPlans plans;
   @Inject OfferService offers;
   @Inject Clock clock;
 
   /** The values for a preview, whose links go nowhere. */
   public Map<String, Object> forCase(long caseId) {
-    return forMessage(caseId, links.preview());
-  }
-
-  /** The values for one message with its own {@code links} (from {@link ActionLinks#of}). */
-  public Map<String, Object> forMessage(long caseId, Map<String, Object> links) {
     CaseRow row = cases.get(caseId);
-    CustomerCase c = row.getCase();
     Customer customer =
         customers
             .findByExternalId(row.getCustomerExternalId())
             .orElseThrow(() -> new NotFoundException("Customer", row.getCustomerExternalId()));
+    return forMessage(row, customer, links.preview());
+  }
+
+  /**
+   * The values for one message of the case in {@code row} to {@code customer}, which the caller has
+   * read already, with the message's own {@code links} (from {@link ActionLinks#of}).
+   */
+  public Map<String, Object> forMessage(CaseRow row, Customer customer, Map<String, Object> links) {
+    CustomerCase c = row.getCase();
     TenantProfile tenant = tenants.find(TenantContext.require().slug()).orElseThrow();
     ZoneId zone = tenant.zone();
 
@@ -85,12 +89,11 @@ public class MessageContexts {
     context.put("playbook", Map.of("name", row.getPlaybookName(), "description", ""));
     context.put("tenant", Map.of("name", tenant.name()));
     context.put("links", links);
-    Optional<OutreachPlan> plan = remedies.plan(c.getPlaybookId(), c.getPlaybookVersion());
+    Optional<OutreachPlan> plan = plans.find(c.getPlaybookId(), c.getPlaybookVersion());
     context.put("remedy", Map.of("action", plan.map(OutreachPlan::remedyAction).orElse("")));
     context.put(
         "offer",
-        plan.map(OutreachPlan::offerId)
-            .flatMap(id -> offers.forCustomer(id, json(customer.getAttributes()), clock.instant()))
+        offerFor(row, customer)
             .map(
                 o ->
                     Map.<String, Object>of(
@@ -104,6 +107,14 @@ public class MessageContexts {
                         links.get("offer")))
             .orElse(null));
     return context;
+  }
+
+  /** The offer the case's playbook shows, when it is valid now and the customer is eligible. */
+  Optional<Offer> offerFor(CaseRow row, Customer customer) {
+    return plans
+        .find(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
+        .map(OutreachPlan::offerId)
+        .flatMap(id -> offers.forCustomer(id, json(customer.getAttributes()), clock.instant()));
   }
 
   /** The first matched finding's fields, and every matched finding as {@code findings}. */

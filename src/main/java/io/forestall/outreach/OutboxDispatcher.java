@@ -83,7 +83,7 @@ class OutboxDispatcher {
   @Inject GuardrailSettings settings;
   @Inject CaseService cases;
   @Inject AgentTaskService tasks;
-  @Inject Remedies remedies;
+  @Inject OutreachPlans plans;
   @Inject Transactions transactions;
   @Inject Clock clock;
 
@@ -238,7 +238,8 @@ class OutboxDispatcher {
       }
       TemplateContent content = sender.content(m.templateId(), m.templateVersion());
       Map<String, Object> messageLinks = links.of(tenant.slug(), m.id(), now);
-      Map<String, Object> context = contexts.forMessage(m.caseId(), messageLinks);
+      Map<String, Object> context =
+          contexts.forMessage(cases.get(m.caseId()), customer, messageLinks);
       TemplateRenderer.Rendered message =
           TemplateRenderer.render(content, customer.getLocale(), context);
       if (m.channel() == Channel.SMS) {
@@ -271,8 +272,8 @@ class OutboxDispatcher {
   private void followUp(OutboxClaims.Claimed m, String reason, Instant now) {
     try {
       CaseRow row = cases.get(m.caseId());
-      remedies
-          .plan(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
+      plans
+          .find(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
           .ifPresent(
               plan ->
                   tasks.open(

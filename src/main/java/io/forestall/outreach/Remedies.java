@@ -1,7 +1,5 @@
 package io.forestall.outreach;
 
-import static io.forestall.kernel.JsonFactory.JSON;
-
 import io.forestall.cases.AgentTask;
 import io.forestall.cases.AgentTaskService;
 import io.forestall.cases.CaseRow;
@@ -19,15 +17,10 @@ import io.forestall.kernel.TenantKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * PRE_EMPT: a case's messages wait until the tenant's system confirms it did the remedy, by the
@@ -42,6 +35,7 @@ public class Remedies {
   @Inject CaseService cases;
   @Inject CaseTransitions transitions;
   @Inject AgentTaskService tasks;
+  @Inject OutreachPlans plans;
   @Inject Clock clock;
 
   /** The tenant's system says whether the remedy was done; the customer hears only if it was. */
@@ -62,7 +56,8 @@ public class Remedies {
       tasks.open(
           caseId,
           AgentTask.DECLINED_REMEDY,
-          plan(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
+          plans
+              .find(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
               .map(OutreachPlan::followUpTeam)
               .orElseThrow(),
           1,
@@ -89,36 +84,6 @@ public class Remedies {
                 caseId, "The remedy was done: the tenant's system answered " + delivered.status());
           }
         });
-  }
-
-  /** The options a SELF_HEAL case offers and the remedy of a PRE_EMPT one, by playbook version. */
-  public Optional<OutreachPlan> plan(long playbookId, int version) {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select level, options, remedy_action, confirm_by, follow_up_team, offer_id"
-                    + " from outreach_plan"
-                    + " where tenant_id = ? and playbook_id = ? and playbook_version = ?",
-                Object[].class)
-            .setParameter(1, TenantContext.require().id())
-            .setParameter(2, playbookId)
-            .setParameter(3, version)
-            .getResultList();
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    Object[] r = rows.get(0);
-    JsonArray options = JSON.createReader(new StringReader((String) r[1])).readArray();
-    return Optional.of(
-        new OutreachPlan(
-            playbookId,
-            version,
-            (String) r[0],
-            java.util.Map.of(),
-            options.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
-            (String) r[2],
-            (String) r[3],
-            (String) r[4],
-            r[5] == null ? null : ((Number) r[5]).longValue()));
   }
 
   /** Queues the case's waiting messages now; only those waiting for {@code awaiting} if given. */

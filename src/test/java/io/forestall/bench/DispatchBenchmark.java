@@ -12,14 +12,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The outbox dispatch benchmark ({@code ./mvnw -Pdispatchbench verify}): the provisioned server on
@@ -61,19 +57,20 @@ public final class DispatchBenchmark {
                   + "</p>\",\"text\":\"{{case.summary}} {{links.action}}\"}}");
       long burstPlaybook = Outreach.playbook(key, "Burst", "ALERT", "bench.burst", template, "");
       long singlePlaybook = Outreach.playbook(key, "Single", "ALERT", "bench.single", template, "");
-      customers(key, burst + singles);
+      System.out.printf("Creating %d customers...%n", burst + singles);
+      Outreach.customers(key, "B-", burst + singles, DOMAIN.substring(1));
       analyze();
 
       System.out.printf("Queueing %d messages...%n", burst);
       for (int from = 0; from < burst; from += 1000) {
-        events(key, "bench.burst", from, Math.min(burst, from + 1000));
+        Outreach.events(key, "bench.burst", "B-", from, Math.min(burst, from + 1000));
       }
       awaitSent(burstPlaybook, burst);
       reportBurst(smtp, burstPlaybook);
 
       System.out.printf("Sending %d single events, 5 per second...%n", singles);
       for (int i = burst; i < burst + singles; i++) {
-        events(key, "bench.single", i, i + 1);
+        Outreach.events(key, "bench.single", "B-", i, i + 1);
         Thread.sleep(200);
       }
       awaitSent(singlePlaybook, singles);
@@ -175,59 +172,5 @@ public final class DispatchBenchmark {
       }
     }
     throw new IllegalStateException("Not all messages were sent within 10 minutes");
-  }
-
-  private static void customers(String key, int count) throws Exception {
-    System.out.printf("Creating %d customers...%n", count);
-    ExecutorService clients = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<Api.Answer>> answers = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        String id = "B-" + i;
-        answers.add(
-            clients.submit(
-                () ->
-                    Api.post(
-                        "/api/v1/customers",
-                        key,
-                        "{\"externalId\":\""
-                            + id
-                            + "\",\"name\":\"Driver "
-                            + id
-                            + "\",\"email\":\""
-                            + id.toLowerCase()
-                            + DOMAIN
-                            + "\",\"consent\":{\"email\":true}}")));
-      }
-      for (Future<Api.Answer> answer : answers) {
-        if (answer.get().status() >= 300) {
-          throw new IllegalStateException(answer.get().body());
-        }
-      }
-    } finally {
-      clients.shutdown();
-    }
-  }
-
-  private static void events(String key, String type, int from, int to) {
-    StringBuilder body = new StringBuilder("{\"events\":[");
-    for (int i = from; i < to; i++) {
-      body.append(i == from ? "" : ",")
-          .append("{\"id\":\"")
-          .append(type)
-          .append('-')
-          .append(i)
-          .append("\",\"customer\":\"B-")
-          .append(i)
-          .append("\",\"type\":\"")
-          .append(type)
-          .append("\",\"occurredAt\":\"")
-          .append(Instant.now().minusSeconds(1))
-          .append("\"}");
-    }
-    Api.Answer accepted = Api.post("/api/v1/events", key, body.append("]}").toString());
-    if (accepted.status() != 202) {
-      throw new IllegalStateException(accepted.body());
-    }
   }
 }

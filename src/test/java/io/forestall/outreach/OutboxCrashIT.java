@@ -14,14 +14,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,9 +51,9 @@ class OutboxCrashIT {
               "{\"en\":{\"subject\":\"A recall for your car, {{customer.firstName}}\","
                   + "\"html\":\"<p>{{case.summary}}</p>\",\"text\":\"{{case.summary}}\"}}");
       long playbook = Outreach.playbook(key, "Recall", "ALERT", "recall.issued", template, "");
-      createCustomers(key);
+      Outreach.customers(key, "CR-", CASES, DOMAIN.substring(1));
       for (int from = 0; from < CASES; from += 1000) {
-        sendEvents(key, from, Math.min(CASES, from + 1000));
+        Outreach.events(key, "recall.issued", "CR-", from, Math.min(CASES, from + 1000));
       }
 
       while (received(smtp).size() < CASES / 3) {
@@ -92,52 +88,6 @@ class OutboxCrashIT {
       KeycloakForTests.stop(keycloak);
       smtp.stop();
     }
-  }
-
-  private static void createCustomers(String key) throws Exception {
-    ExecutorService clients = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<Integer>> answers = new ArrayList<>();
-      for (int i = 0; i < CASES; i++) {
-        String id = "CR-" + i;
-        answers.add(
-            clients.submit(
-                () ->
-                    Api.post(
-                            "/api/v1/customers",
-                            key,
-                            "{\"externalId\":\""
-                                + id
-                                + "\",\"name\":\"Driver "
-                                + id
-                                + "\",\"email\":\""
-                                + id.toLowerCase()
-                                + DOMAIN
-                                + "\",\"consent\":{\"email\":true}}")
-                        .status()));
-      }
-      for (Future<Integer> answer : answers) {
-        assertTrue(answer.get() < 300);
-      }
-    } finally {
-      clients.shutdown();
-    }
-  }
-
-  private static void sendEvents(String key, int from, int to) {
-    StringBuilder body = new StringBuilder("{\"events\":[");
-    for (int i = from; i < to; i++) {
-      body.append(i == from ? "" : ",")
-          .append("{\"id\":\"recall-")
-          .append(i)
-          .append("\",\"customer\":\"CR-")
-          .append(i)
-          .append("\",\"type\":\"recall.issued\",\"occurredAt\":\"")
-          .append(Instant.now().minusSeconds(5))
-          .append("\"}");
-    }
-    Api.Answer accepted = Api.post("/api/v1/events", key, body.append("]}").toString());
-    assertEquals(202, accepted.status(), accepted.body());
   }
 
   private static List<MimeMessage> received(GreenMail smtp) throws Exception {

@@ -76,7 +76,7 @@ class OutboxDispatchIT {
             .getJsonNumber("id")
             .longValue();
     assertEquals(200, Api.post("/api/v1/templates/" + template + "/publish", key, "").status());
-    long id = alertPlaybook(key, "Outage " + run, type, template);
+    long id = Outreach.playbook(key, "Outage " + run, "ALERT", type, template, "");
 
     Map<String, String> customers = new HashMap<>();
     customers.put(
@@ -125,7 +125,8 @@ class OutboxDispatchIT {
     assertEquals(200, sender.status(), sender.body());
     try {
       long template = publishedTemplate(key, "Sender " + run);
-      long id = alertPlaybook(key, "Sender " + run, "sender.test_" + run, template);
+      long id =
+          Outreach.playbook(key, "Sender " + run, "ALERT", "sender.test_" + run, template, "");
       String customer = "OUT-FROM-" + run;
       Api.post(
           "/api/v1/customers", key, customer(customer, "from." + run + "@example.com", true, "en"));
@@ -170,7 +171,7 @@ class OutboxDispatchIT {
         7);
     String run = UUID.randomUUID().toString().substring(0, 8);
     long template = publishedTemplate(key, "Service " + run);
-    long first = alertPlaybook(key, "Due " + run, "service.due_" + run, template);
+    long first = Outreach.playbook(key, "Due " + run, "ALERT", "service.due_" + run, template, "");
     String late = "BW-Q-" + run;
     Api.post("/api/v1/customers", key, customer(late, "q." + run + "@example.com", true, "en"));
     Outreach.event(key, late, "service.due_" + run);
@@ -180,7 +181,8 @@ class OutboxDispatchIT {
         quiet.toString());
 
     guardrails(key, "00:00", "00:00", 1, 7);
-    long second = alertPlaybook(key, "Recall " + run, "service.recall_" + run, template);
+    long second =
+        Outreach.playbook(key, "Recall " + run, "ALERT", "service.recall_" + run, template, "");
     String capped = "BW-C-" + run;
     Api.post("/api/v1/customers", key, customer(capped, "c." + run + "@example.com", true, "en"));
     Outreach.event(key, capped, "service.due_" + run);
@@ -223,25 +225,6 @@ class OutboxDispatchIT {
             .getJsonNumber("id")
             .longValue();
     assertEquals(200, Api.post("/api/v1/templates/" + id + "/publish", key, "").status());
-    return id;
-  }
-
-  private static long alertPlaybook(String key, String name, String type, long template) {
-    Answer created =
-        Api.post(
-            "/api/v1/playbooks",
-            key,
-            "{\"name\":\""
-                + name
-                + "\",\"level\":\"ALERT\",\"cooldown\":\"PT0M\",\"schedule\":\"0 0 6 * * ?\","
-                + "\"messages\":{\"EMAIL\":"
-                + template
-                + "},\"trigger\":{\"conditions\":[{\"kind\":\"EVENT\",\"eventType\":\""
-                + type
-                + "\"}]}}");
-    assertEquals(201, created.status(), created.body());
-    long id = created.json().getJsonNumber("id").longValue();
-    assertEquals(200, Api.post("/api/v1/playbooks/" + id + "/publish", key, "").status());
     return id;
   }
 

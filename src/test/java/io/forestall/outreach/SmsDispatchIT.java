@@ -110,7 +110,7 @@ class SmsDispatchIT {
 
     long template = smsTemplate(key, "Outage SMS " + run);
     String type = "line.down_" + run;
-    long playbook = alertPlaybook(key, "Outage SMS " + run, type, template);
+    long playbook = Outreach.playbook(key, "Outage SMS " + run, "ALERT", type, "SMS", template, "");
     Map<String, String> customers = new HashMap<>();
     customers.put("SMS-YES-" + run, yes);
     customers.put("SMS-RETRY-" + run, retried);
@@ -188,7 +188,9 @@ class SmsDispatchIT {
     assertEquals(200, Api.put(SETTINGS, key, "{\"smsEnabled\":false}").status());
     String run = UUID.randomUUID().toString().substring(0, 8);
     long template = smsTemplate(key, "Unsent SMS " + run);
-    long playbook = alertPlaybook(key, "Unsent SMS " + run, "line.slow_" + run, template);
+    long playbook =
+        Outreach.playbook(
+            key, "Unsent SMS " + run, "ALERT", "line.slow_" + run, "SMS", template, "");
     String customer = "SMS-OFF-" + run;
     String phone = "+4475" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
     Api.post("/api/v1/customers", key, customer(customer, phone, true));
@@ -247,25 +249,6 @@ class SmsDispatchIT {
     assertEquals(201, created.status(), created.body());
     long id = created.json().getJsonNumber("id").longValue();
     assertEquals(200, Api.post("/api/v1/templates/" + id + "/publish", key, "").status());
-    return id;
-  }
-
-  private static long alertPlaybook(String key, String name, String type, long template) {
-    Answer created =
-        Api.post(
-            "/api/v1/playbooks",
-            key,
-            "{\"name\":\""
-                + name
-                + "\",\"level\":\"ALERT\",\"cooldown\":\"PT0M\",\"schedule\":\"0 0 6 * * ?\","
-                + "\"messages\":{\"SMS\":"
-                + template
-                + "},\"trigger\":{\"conditions\":[{\"kind\":\"EVENT\",\"eventType\":\""
-                + type
-                + "\"}]}}");
-    assertEquals(201, created.status(), created.body());
-    long id = created.json().getJsonNumber("id").longValue();
-    assertEquals(200, Api.post("/api/v1/playbooks/" + id + "/publish", key, "").status());
     return id;
   }
 

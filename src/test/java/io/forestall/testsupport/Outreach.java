@@ -15,7 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,6 +68,18 @@ public final class Outreach {
    */
   public static long playbook(
       String key, String name, String level, String eventType, long template, String extra) {
+    return playbook(key, name, level, eventType, "EMAIL", template, extra);
+  }
+
+  /** The same, writing on {@code channel} (EMAIL, SMS…). */
+  public static long playbook(
+      String key,
+      String name,
+      String level,
+      String eventType,
+      String channel,
+      long template,
+      String extra) {
     Answer created =
         Api.post(
             "/api/v1/playbooks",
@@ -70,7 +88,9 @@ public final class Outreach {
                 + name
                 + "\",\"level\":\""
                 + level
-                + "\",\"cooldown\":\"PT0M\",\"schedule\":\"0 0 6 * * ?\",\"messages\":{\"EMAIL\":"
+                + "\",\"cooldown\":\"PT0M\",\"schedule\":\"0 0 6 * * ?\",\"messages\":{\""
+                + channel
+                + "\":"
                 + template
                 + "},\"trigger\":{\"conditions\":[{\"kind\":\"EVENT\",\"eventType\":\""
                 + eventType
@@ -187,5 +207,62 @@ public final class Outreach {
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * {@code count} customers {@code <prefix><n>} with email {@code <prefix><n>@<domain>} (lower
+   * case) and consent, created by eight clients at once.
+   */
+  public static void customers(String key, String prefix, int count, String domain)
+      throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Answer>> answers = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String id = prefix + i;
+        answers.add(
+            clients.submit(
+                () ->
+                    Api.post(
+                        "/api/v1/customers",
+                        key,
+                        "{\"externalId\":\""
+                            + id
+                            + "\",\"name\":\"Driver "
+                            + id
+                            + "\",\"email\":\""
+                            + id.toLowerCase(Locale.ROOT)
+                            + "@"
+                            + domain
+                            + "\",\"consent\":{\"email\":true}}")));
+      }
+      for (Future<Answer> answer : answers) {
+        assertTrue(answer.get().status() < 300, answer.get().body());
+      }
+    } finally {
+      clients.shutdown();
+    }
+  }
+
+  /** One batch of {@code type} events for customers {@code <prefix><from>} to {@code <to - 1>}. */
+  public static void events(String key, String type, String prefix, int from, int to) {
+    StringBuilder body = new StringBuilder("{\"events\":[");
+    for (int i = from; i < to; i++) {
+      body.append(i == from ? "" : ",")
+          .append("{\"id\":\"")
+          .append(type)
+          .append('-')
+          .append(i)
+          .append("\",\"customer\":\"")
+          .append(prefix)
+          .append(i)
+          .append("\",\"type\":\"")
+          .append(type)
+          .append("\",\"occurredAt\":\"")
+          .append(Instant.now().minusSeconds(1))
+          .append("\"}");
+    }
+    Answer accepted = Api.post("/api/v1/events", key, body.append("]}").toString());
+    assertEquals(202, accepted.status(), accepted.body());
   }
 }

@@ -61,11 +61,7 @@ public class OfferResource {
   @Path("/{id}")
   @Operation(summary = "One offer with its funnel")
   public JsonObject get(@PathParam("id") long id) {
-    Offer offer = offers.get(id);
-    return OfferJson.of(
-            offer,
-            offers.funnels().stream().filter(f -> f.offerId() == id).findFirst().orElse(null))
-        .build();
+    return OfferJson.of(offers.get(id), offers.funnel(id)).build();
   }
 
   @PUT
