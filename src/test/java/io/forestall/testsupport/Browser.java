@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium driven by Selenium, logged in through the real Keycloak page.
- * Registered as an extension it keeps a screenshot of every failed test under target/screenshots.
+ * Registered as an extension it keeps a screenshot of every failed test under target/screenshots
+ * and quits the browser after each test, so no Chromium outlives its test.
  */
 public class Browser implements AfterEachCallback, AutoCloseable {
 
@@ -92,6 +93,7 @@ public class Browser implements AfterEachCallback, AutoCloseable {
               + "-"
               + context.getDisplayName().replaceAll("[^A-Za-z0-9]+", "_"));
     }
+    close();
   }
 
   @Override
