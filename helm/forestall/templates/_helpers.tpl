@@ -1,0 +1,30 @@
+{{/* The release's resource name: the release name, with the chart's name unless it already holds it. */}}
+{{- define "forestall.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "forestall.selectorLabels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "forestall.labels" -}}
+{{ include "forestall.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{/* The Secret the nodes read their credentials from: the operator's, or the one this chart makes. */}}
+{{- define "forestall.secretName" -}}
+{{- .Values.secrets.existingSecret | default (include "forestall.fullname" .) -}}
+{{- end -}}
+
+{{/* The headless Service whose DNS name lists every node, ready or not, for JGroups' DNS_PING. */}}
+{{- define "forestall.clusterService" -}}
+{{- printf "%s-cluster" (include "forestall.fullname" . | trunc 55 | trimSuffix "-") -}}
+{{- end -}}

@@ -1,0 +1,184 @@
+package io.forestall.deploy;
+
+import static io.forestall.deploy.Yamls.at;
+import static io.forestall.deploy.Yamls.listAt;
+import static io.forestall.deploy.Yamls.mapAt;
+import static io.forestall.deploy.Yamls.stringAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads docker/compose.yaml as Compose would (no Docker engine runs here): each Forestall node is
+ * given every variable the app needs and none it does not read, behind nginx, with PostgreSQL and a
+ * Keycloak that browsers and nodes reach under the same URL.
+ */
+class DeployComposeTest {
+
+  private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
+  private static final Pattern UPSTREAM_SERVER =
+      Pattern.compile("(?m)^\\s*server\\s+([^:\\s]+):8080");
+
+  private static AppVariables app;
+  private static Map<String, Object> services;
+
+  @BeforeAll
+  static void read() {
+    app = AppVariables.read();
+    services = mapAt(Yamls.load(AppVariables.text("docker/compose.yaml")), "services");
+  }
+
+  @Test
+  void twoForestallNodesWithTheirOwnNames() {
+    assertEquals(List.of("forestall-1", "forestall-2"), nodes());
+    assertEquals(
+        Set.of("forestall-1", "forestall-2"),
+        nodes().stream().map(n -> env(n).get("FORESTALL_NODE_NAME")).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void everyNodeGetsEveryRequiredVariable() {
+    for (String node : nodes()) {
+      Set<String> missing = new TreeSet<>(app.required());
+      missing.removeAll(env(node).keySet());
+      assertEquals(Set.of(), missing, node + " lacks required variables");
+    }
+  }
+
+  @Test
+  void theNodesNameOnlyVariablesTheAppReads() {
+    for (String node : nodes()) {
+      Set<String> unknown = new TreeSet<>(env(node).keySet());
+      unknown.removeAll(app.names());
+      assertEquals(Set.of(), unknown, node + " sets variables the app does not read");
+      Set<String> interpolated = new TreeSet<>();
+      env(node).values().forEach(v -> interpolated.addAll(interpolations(String.valueOf(v))));
+      interpolated.removeAll(app.names());
+      assertEquals(
+          Set.of(), interpolated, node + " takes variables from the shell under other names");
+    }
+  }
+
+  @Test
+  void secretsComeFromTheShellNotTheFile() {
+    for (String node : nodes()) {
+      app.secrets()
+          .forEach(
+              secret ->
+                  assertEquals(
+                      Set.of(secret),
+                      Set.copyOf(interpolations(env(node).get(secret))),
+                      node + " " + secret));
+    }
+  }
+
+  @Test
+  void nginxBalancesExactlyTheNodes() {
+    List<Object> volumes = listAt(services, "nginx", "volumes");
+    assertTrue(volumes.contains("./nginx.conf:/etc/nginx/nginx.conf:ro"), volumes.toString());
+    String conf = AppVariables.text("docker/nginx.conf");
+    assertEquals(nodes(), UPSTREAM_SERVER.matcher(conf).results().map(m -> m.group(1)).toList());
+    assertTrue(conf.contains("ip_hash;"), "sticky sessions");
+  }
+
+  @Test
+  void theNodesUseThePostgresOfTheStack() {
+    Map<String, Object> postgres = mapAt(services, "postgres", "environment");
+    for (String node : nodes()) {
+      Map<String, Object> env = env(node);
+      assertEquals("postgresql", env.get("FORESTALL_DB_DRIVER"));
+      assertEquals(
+          "jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"),
+          env.get("FORESTALL_DB_URL"));
+      assertEquals(postgres.get("POSTGRES_USER"), env.get("FORESTALL_DB_USER"));
+      assertEquals(postgres.get("POSTGRES_PASSWORD"), env.get("FORESTALL_DB_PASSWORD"));
+    }
+  }
+
+  /**
+   * The OIDC URL is the tokens' issuer and where logout sends the browser, so the nodes and the
+   * browser must reach Keycloak under it: its host is a network alias of Keycloak and its port is
+   * published as itself.
+   */
+  @Test
+  void browsersAndNodesReachKeycloakUnderOneUrl() {
+    Map<String, Object> keycloak = mapAt(services, "keycloak");
+    String hostname = stringAt(keycloak, "environment", "KC_HOSTNAME");
+    URI issuer = URI.create(hostname);
+    assertTrue(
+        listAt(keycloak, "networks", "default", "aliases").contains(issuer.getHost()),
+        "nodes resolve " + issuer.getHost());
+    assertTrue(
+        listAt(keycloak, "ports").contains(issuer.getPort() + ":" + issuer.getPort()),
+        "browsers reach port " + issuer.getPort());
+    assertEquals(
+        String.valueOf(issuer.getPort()), stringAt(keycloak, "environment", "KC_HTTP_PORT"));
+    for (String node : nodes()) {
+      assertEquals(hostname + "/realms/forestall", env(node).get("FORESTALL_OIDC_URL"));
+      assertEquals(hostname, env(node).get("FORESTALL_KEYCLOAK_URL"));
+    }
+  }
+
+  @Test
+  void keycloakImportsTheRealmAndIsTheVersionTheBuildUses() {
+    Map<String, Object> keycloak = mapAt(services, "keycloak");
+    String pomVersion =
+        Pattern.compile("<version.keycloak>([^<]+)</version.keycloak>")
+            .matcher(AppVariables.text("pom.xml"))
+            .results()
+            .map(m -> m.group(1))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("quay.io/keycloak/keycloak:" + pomVersion, keycloak.get("image"));
+    assertTrue(listAt(keycloak, "command").contains("--import-realm"));
+    String realm = stringAt(keycloak, "volumes", 0).split(":")[0];
+    assertTrue(
+        AppVariables.ROOT.resolve("docker").resolve(realm).normalize().toFile().isFile(),
+        realm + " exists");
+  }
+
+  @Test
+  void theRealmLetsTheBrowserBackToThePublicUrl() {
+    Map<String, Object> realm =
+        Yamls.load(AppVariables.text("src/main/keycloak/forestall-realm.json"));
+    Map<String, Object> web =
+        listAt(realm, "clients").stream()
+            .filter(c -> "forestall-web".equals(at(c, "clientId")))
+            .map(c -> mapAt(c))
+            .findFirst()
+            .orElseThrow();
+    for (String node : nodes()) {
+      String publicUrl = (String) env(node).get("FORESTALL_PUBLIC_URL");
+      assertTrue(listAt(web, "redirectUris").contains(publicUrl + "/*"), publicUrl);
+      assertTrue(
+          String.valueOf(env(node).get("FORESTALL_OIDC_SECRET"))
+              .contains(":-" + web.get("secret") + "}"),
+          "the default client secret is the realm's");
+    }
+  }
+
+  /** The services that run the Forestall image. */
+  private static List<String> nodes() {
+    return services.keySet().stream()
+        .filter(name -> String.valueOf(at(services, name, "image")).startsWith("forestall:"))
+        .sorted()
+        .toList();
+  }
+
+  private static Map<String, Object> env(String node) {
+    return mapAt(services, node, "environment");
+  }
+
+  private static List<String> interpolations(Object value) {
+    return INTERPOLATION.matcher(String.valueOf(value)).results().map(m -> m.group(1)).toList();
+  }
+}
