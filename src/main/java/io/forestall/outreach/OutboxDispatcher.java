@@ -149,6 +149,7 @@ class OutboxDispatcher {
    */
   private final class Sender implements AutoCloseable {
     private final EmailSender.Connection smtp = email.connection();
+    private final OutboxClaims.Handovers handovers = claims.handovers();
     private final Map<Long, TenantRules> rules = new HashMap<>();
     private final Map<String, TemplateContent> contents = new HashMap<>();
     private final List<OutboxClaims.Sent> sent = new ArrayList<>();
@@ -192,10 +193,9 @@ class OutboxDispatcher {
 
     @Override
     public void close() {
-      try {
+      try (handovers;
+          smtp) {
         record();
-      } finally {
-        smtp.close();
       }
     }
   }
@@ -372,7 +372,7 @@ class OutboxDispatcher {
               optOut,
               m.key()),
           () -> {
-            claims.handed(m, customer.getEmail(), subject, clock.instant());
+            sender.handovers.handed(m, customer.getEmail(), subject, clock.instant());
             handed[0] = true;
           });
     } catch (MessagingException e) {
