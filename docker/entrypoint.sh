@@ -16,8 +16,14 @@ args=(
   # The transaction manager's node id must be unique per node and at most 23 bytes: a pod name's tail is.
   -Djboss.tx.node.id="$(printf %s "$FORESTALL_NODE_NAME" | tail -c 23)"
 )
-# The nodes' DNS name for JGroups' DNS_PING (the chart's headless Service), when the server clusters.
+# Given the DNS name that lists every node (the chart's headless Service), the nodes find each other by
+# DNS_PING: the cluster channel moves from the "tcp" stack (fixed hosts) to the "dns" one, which reads
+# FORESTALL_JGROUPS_DNS_QUERY itself.
 if [ -n "${FORESTALL_JGROUPS_DNS_QUERY:-}" ]; then
-  args+=(-Djgroups.dns.query="$FORESTALL_JGROUPS_DNS_QUERY")
+  cli=$(mktemp)
+  printf '%s\n' 'embed-server --std-out=discard' \
+    '/subsystem=jgroups/channel=ee:write-attribute(name=stack, value=dns)' 'stop-embedded-server' > "$cli"
+  /opt/forestall/bin/jboss-cli.sh --file="$cli" > /dev/null
+  rm -f "$cli"
 fi
 exec /opt/forestall/bin/standalone.sh "${args[@]}" "$@"

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The outbox rows' state changes, each in its own short transaction. A claim leases due messages to
@@ -29,9 +30,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 class OutboxClaims {
-
-  /** How long a claimed message is this dispatcher's before another may take it. */
-  static final Duration LEASE = Duration.ofMinutes(2);
 
   /** A claimed message: enough to find its tenant and do its work. */
   record Claimed(
@@ -48,6 +46,14 @@ class OutboxClaims {
 
   @Inject Database database;
   @Inject Event<IntegrationEvent> integrations;
+
+  /**
+   * How long a claimed message is this dispatcher's before another node may take it: longer than a
+   * claimed batch takes to send, short enough that a dead node's messages do not wait long.
+   */
+  @Inject
+  @ConfigProperty(name = "forestall.outbox.lease", defaultValue = "PT2M")
+  Duration lease;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   List<Claimed> claim(int limit, String node, Instant now) {
@@ -86,18 +92,18 @@ class OutboxClaims {
           }
         }
       }
-      try (PreparedStatement lease =
+      try (PreparedStatement leasing =
           c.prepareStatement(
               "update outreach_message set state = 'SENDING', attempts = attempts + 1,"
                   + " lease_until = ?, lease_owner = ?, updated_at = ? where id = ?")) {
         for (Claimed m : claimed) {
-          lease.setObject(1, now.plus(LEASE).atOffset(ZoneOffset.UTC));
-          lease.setString(2, node);
-          lease.setObject(3, at);
-          lease.setLong(4, m.id());
-          lease.addBatch();
+          leasing.setObject(1, now.plus(lease).atOffset(ZoneOffset.UTC));
+          leasing.setString(2, node);
+          leasing.setObject(3, at);
+          leasing.setLong(4, m.id());
+          leasing.addBatch();
         }
-        lease.executeBatch();
+        leasing.executeBatch();
       }
       return claimed;
     } catch (SQLException e) {

@@ -56,18 +56,18 @@ class OutboxCrashIT {
         Outreach.events(key, "recall.issued", "CR-", from, Math.min(CASES, from + 1000));
       }
 
-      while (received(smtp).size() < CASES / 3) {
+      while (Outreach.received(smtp, DOMAIN).size() < CASES / 3) {
         Thread.sleep(10);
       }
       server.kill();
-      int atKill = received(smtp).size();
+      int atKill = Outreach.received(smtp, DOMAIN).size();
       String inFlight = inFlight(server);
       assertTrue(atKill < CASES, "the kill came in the middle of dispatching");
       server.start();
       awaitAllSent(server, playbook);
       Thread.sleep(2_000);
 
-      List<MimeMessage> mails = received(smtp);
+      List<MimeMessage> mails = Outreach.received(smtp, DOMAIN);
       Map<String, Integer> perMessageId = new HashMap<>();
       Map<String, Integer> perRecipient = new HashMap<>();
       for (MimeMessage m : mails) {
@@ -88,16 +88,6 @@ class OutboxCrashIT {
       KeycloakForTests.stop(keycloak);
       smtp.stop();
     }
-  }
-
-  private static List<MimeMessage> received(GreenMail smtp) throws Exception {
-    List<MimeMessage> mine = new ArrayList<>();
-    for (MimeMessage m : smtp.getReceivedMessages()) {
-      if (m.getAllRecipients()[0].toString().endsWith(DOMAIN)) {
-        mine.add(m);
-      }
-    }
-    return mine;
   }
 
   /** Waits until every message of the playbook's cases is sent, up to five minutes. */

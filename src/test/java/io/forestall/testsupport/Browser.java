@@ -58,12 +58,17 @@ public class Browser implements AfterEachCallback, AutoCloseable {
 
   /** Opens {@code path} of the app and signs in at Keycloak's page when it asks. */
   public void login(String path, String username) {
-    open().get(Api.APP + path);
+    login(Api.APP, path, username);
+  }
+
+  /** The same through another address of the app, such as a load balancer's. */
+  public void login(String app, String path, String username) {
+    open().get(app + path);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys("demo");
     driver.findElement(By.id("kc-login")).click();
-    wait.until(ExpectedConditions.urlContains("localhost:8080"));
+    wait.until(ExpectedConditions.urlContains(app.substring(app.indexOf("//") + 2)));
   }
 
   public WebDriverWait waiting() {

@@ -135,6 +135,21 @@ public final class Outreach {
     assertEquals(202, sent.status(), sent.body());
   }
 
+  /** What the SMTP server got for addresses ending in {@code domain} ("@…"), in arrival order. */
+  public static List<MimeMessage> received(GreenMail smtp, String domain) {
+    List<MimeMessage> mine = new ArrayList<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      try {
+        if (m.getAllRecipients()[0].toString().endsWith(domain)) {
+          mine.add(m);
+        }
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return mine;
+  }
+
   /** The first mail to an address starting with {@code address}, waiting up to 30 s. */
   public static MimeMessage awaitMail(GreenMail smtp, String address) throws InterruptedException {
     for (int i = 0; i < 150; i++) {

@@ -31,6 +31,7 @@ public final class ServerProcess {
   private final String name;
   private final String schema;
   private final Map<String, String> env;
+  private final int portOffset;
   private Process process;
 
   /**
@@ -39,9 +40,23 @@ public final class ServerProcess {
    * @param env more environment, such as FORESTALL_SMTP_PORT
    */
   public ServerProcess(String name, String schema, Map<String, String> env) {
+    this(name, schema, env, 0);
+  }
+
+  /**
+   * One node of several on this machine: named {@code name} (its node name too) and listening on
+   * the usual ports plus {@code portOffset}.
+   */
+  public ServerProcess(String name, String schema, Map<String, String> env, int portOffset) {
     this.name = name;
     this.schema = schema;
     this.env = env;
+    this.portOffset = portOffset;
+  }
+
+  /** The application's address on this node, such as {@code http://localhost:8080}. */
+  public String url() {
+    return "http://localhost:" + (8080 + portOffset);
   }
 
   /** Drops and creates the schema: a fresh database. */
@@ -81,7 +96,10 @@ public final class ServerProcess {
     ProcessBuilder builder =
         new ProcessBuilder(
                 target.resolve("server/bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + base.toAbsolutePath())
+                "-Djboss.server.base.dir=" + base.toAbsolutePath(),
+                "-Djboss.socket.binding.port-offset=" + portOffset,
+                "-Djboss.node.name=" + name,
+                "-Djboss.tx.node.id=" + name)
             .redirectErrorStream(true)
             .redirectOutput(
                 ProcessBuilder.Redirect.appendTo(target.resolve(name + ".log").toFile()));
@@ -94,6 +112,7 @@ public final class ServerProcess {
     environment.put("FORESTALL_DB_POOL", "40");
     environment.put("FORESTALL_DEMO", "true");
     environment.put("FORESTALL_LOG_LEVEL", "WARN");
+    environment.put("FORESTALL_NODE_NAME", name);
     environment.putAll(env);
     process = builder.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
@@ -120,10 +139,12 @@ public final class ServerProcess {
     KeycloakForTests.stop(process);
   }
 
-  private static boolean ready() {
+  private boolean ready() {
     try {
       return HTTP.send(
-                  HttpRequest.newBuilder(URI.create("http://localhost:9990/health/ready")).build(),
+                  HttpRequest.newBuilder(
+                          URI.create("http://localhost:" + (9990 + portOffset) + "/health/ready"))
+                      .build(),
                   HttpResponse.BodyHandlers.discarding())
               .statusCode()
           == 200;

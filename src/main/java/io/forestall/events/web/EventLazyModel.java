@@ -3,6 +3,7 @@ package io.forestall.events.web;
 import io.forestall.events.EventQuery;
 import io.forestall.events.EventRow;
 import io.forestall.events.EventService;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -13,10 +14,16 @@ import org.primefaces.model.SortMeta;
 /** Pages through events newest first; the query for a page comes from the owning view's filters. */
 class EventLazyModel extends LazyDataModel<EventRow> {
 
-  private final transient EventService events;
-  private final transient BiFunction<Integer, Integer, EventQuery> query;
+  /**
+   * The query for a page (offset, limit), from the owning view: serializable, so the model goes
+   * with its view when the session moves to another node.
+   */
+  interface Query extends BiFunction<Integer, Integer, EventQuery>, Serializable {}
 
-  EventLazyModel(EventService events, BiFunction<Integer, Integer, EventQuery> query) {
+  private final EventService events;
+  private final Query query;
+
+  EventLazyModel(EventService events, Query query) {
     this.events = events;
     this.query = query;
   }

@@ -3,6 +3,7 @@ package io.forestall.tasks.web;
 import io.forestall.tasks.TaskQuery;
 import io.forestall.tasks.TaskRow;
 import io.forestall.tasks.TaskService;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -13,10 +14,16 @@ import org.primefaces.model.SortMeta;
 /** Pages through the queue in SQL; the query for a page comes from the owning view's filters. */
 class TaskLazyModel extends LazyDataModel<TaskRow> {
 
-  private final transient TaskService tasks;
-  private final transient BiFunction<Integer, Integer, TaskQuery> query;
+  /**
+   * The query for a page (offset, limit), from the owning view: serializable, so the model goes
+   * with its view when the session moves to another node.
+   */
+  interface Query extends BiFunction<Integer, Integer, TaskQuery>, Serializable {}
 
-  TaskLazyModel(TaskService tasks, BiFunction<Integer, Integer, TaskQuery> query) {
+  private final TaskService tasks;
+  private final Query query;
+
+  TaskLazyModel(TaskService tasks, Query query) {
     this.tasks = tasks;
     this.query = query;
   }
