@@ -47,6 +47,12 @@ final class AppVariables {
   private static final Pattern DEVELOPER_DEFAULT =
       Pattern.compile("localhost|127\\.0\\.0\\.1|jdbc:h2:|^h2$|^sa$");
 
+  /**
+   * Loopback defaults that mean "this node alone" rather than a developer's machine: a deployment
+   * may keep them (one node, or nodes that find each other by DNS in Kubernetes).
+   */
+  private static final Set<String> ALONE_BY_DEFAULT = Set.of("FORESTALL_CLUSTER_HOSTS");
+
   /** Each variable the app reads, with the defaults of the places that read it (empty: none). */
   private final Map<String, List<Optional<String>>> reads;
 
@@ -113,8 +119,9 @@ final class AppVariables {
     Set<String> required = secrets();
     reads.forEach(
         (name, defaults) -> {
-          if (defaults.stream()
-              .anyMatch(d -> d.isEmpty() || DEVELOPER_DEFAULT.matcher(d.get()).find())) {
+          if (!ALONE_BY_DEFAULT.contains(name)
+              && defaults.stream()
+                  .anyMatch(d -> d.isEmpty() || DEVELOPER_DEFAULT.matcher(d.get()).find())) {
             required.add(name);
           }
         });
