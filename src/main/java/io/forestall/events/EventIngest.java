@@ -3,6 +3,7 @@ package io.forestall.events;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Role;
 import io.forestall.kernel.TenantContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -27,6 +28,7 @@ public class EventIngest {
   @Inject EventWriter writer;
   @Inject IngestGroups groups;
   @Inject Clock clock;
+  @Inject MeterRegistry meters;
 
   @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.INGEST})
   public IngestResult ingest(List<EventDraft> drafts) {
@@ -46,10 +48,13 @@ public class EventIngest {
     long tenantId = TenantContext.require().id();
     for (int attempt = 1; ; attempt++) {
       try {
-        if (drafts.size() == 1) {
-          return groups.write(drafts.get(0), webhookId);
-        }
-        return writer.write(tenantId, drafts, webhookId, clock.instant());
+        IngestResult result =
+            drafts.size() == 1
+                ? groups.write(drafts.get(0), webhookId)
+                : writer.write(tenantId, drafts, webhookId, clock.instant());
+        meters.counter("forestall.events.accepted").increment(result.accepted());
+        meters.counter("forestall.events.duplicates").increment(result.duplicates());
+        return result;
       } catch (RuntimeException e) {
         if (attempt >= ATTEMPTS || !isUniqueKeyRace(e)) {
           throw e;

@@ -20,6 +20,7 @@ import io.forestall.playbooks.trigger.ScanScope;
 import io.forestall.playbooks.trigger.SqlDialect;
 import io.forestall.playbooks.trigger.Trigger;
 import io.forestall.playbooks.trigger.TriggerScan;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,6 +57,7 @@ class ScanExecution {
   @Inject ComplaintSettings complaints;
   @Inject TenantDirectory tenants;
   @Inject Clock clock;
+  @Inject MeterRegistry meters;
 
   @Inject
   @ConfigProperty(name = "forestall.node.name", defaultValue = "node")
@@ -125,12 +127,10 @@ class ScanExecution {
           asOf);
     }
     int examined = examined(tenantId, trigger, newSince);
-    run.finish(
-        newSince != null,
-        Duration.between(asOf, clock.instant()).toMillis(),
-        examined,
-        matches.size(),
-        created);
+    Duration took = Duration.between(asOf, clock.instant());
+    run.finish(newSince != null, took.toMillis(), examined, matches.size(), created);
+    meters.timer("forestall.scan.duration", "mode", run.getMode().name()).record(took);
+    meters.counter("forestall.cases.detected").increment(created);
     em.createQuery(
             "update Playbook p set p.watermark = :asOf where p.id = :id"
                 + " and (p.watermark is null or p.watermark < :asOf)")

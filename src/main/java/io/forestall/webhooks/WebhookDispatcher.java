@@ -4,6 +4,7 @@ import io.forestall.kernel.Caller;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantKey;
 import io.forestall.platform.crypto.SecretBox;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -40,6 +41,7 @@ class WebhookDispatcher {
   @Inject WebhookTransport transport;
   @Inject SecretBox box;
   @Inject Clock clock;
+  @Inject MeterRegistry meters;
 
   private ScheduledFuture<?> timer;
 
@@ -91,6 +93,10 @@ class WebhookDispatcher {
               clock.instant(), "", null, null, 0, "Not sent: " + e.getMessage());
     }
     WebhookTransport.Outcome result = outcome;
+    meters
+        .counter(
+            "forestall.webhook.deliveries", "outcome", result.success() ? "delivered" : "failed")
+        .increment();
     Instant now = clock.instant();
     TenantKey tenant = new TenantKey(c.tenantId(), c.tenantSlug());
     try {

@@ -75,6 +75,15 @@ class DeployChartTest {
   }
 
   @Test
+  void prometheusScrapesEachNodesMetrics() throws IOException {
+    Map<String, Object> annotations =
+        mapAt(one(render(Map.of()), "Deployment"), "spec", "template", "metadata", "annotations");
+    assertEquals("true", annotations.get("prometheus.io/scrape"));
+    assertEquals("9990", annotations.get("prometheus.io/port"));
+    assertEquals("/metrics", annotations.get("prometheus.io/path"));
+  }
+
+  @Test
   void secretsAreInTheSecretAndNeverInTheConfigMap() throws IOException {
     List<Map<String, Object>> manifests = render(Map.of());
     Map<String, Object> config = mapAt(one(manifests, "ConfigMap"), "data");
