@@ -4,6 +4,7 @@ import io.forestall.kernel.Caller;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantKey;
 import io.forestall.platform.crypto.SecretBox;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -43,9 +44,14 @@ class WebhookDispatcher {
   @Inject Clock clock;
   @Inject MeterRegistry meters;
 
+  private Counter delivered;
+  private Counter failed;
+
   private ScheduledFuture<?> timer;
 
   void start(@Observes Startup startup) {
+    delivered = meters.counter("forestall.webhook.deliveries", "outcome", "delivered");
+    failed = meters.counter("forestall.webhook.deliveries", "outcome", "failed");
     timer = scheduler.scheduleWithFixedDelay(this::dispatch, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -93,10 +99,7 @@ class WebhookDispatcher {
               clock.instant(), "", null, null, 0, "Not sent: " + e.getMessage());
     }
     WebhookTransport.Outcome result = outcome;
-    meters
-        .counter(
-            "forestall.webhook.deliveries", "outcome", result.success() ? "delivered" : "failed")
-        .increment();
+    (result.success() ? delivered : failed).increment();
     Instant now = clock.instant();
     TenantKey tenant = new TenantKey(c.tenantId(), c.tenantSlug());
     try {

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ class OutboxCrashIT {
               "Recall notice",
               "{\"en\":{\"subject\":\"A recall for your car, {{customer.firstName}}\","
                   + "\"html\":\"<p>{{case.summary}}</p>\",\"text\":\"{{case.summary}}\"}}");
-      long playbook = Outreach.playbook(key, "Recall", "ALERT", "recall.issued", template, "");
+      Outreach.playbook(key, "Recall", "ALERT", "recall.issued", template, "");
       Outreach.customers(key, "CR-", CASES, DOMAIN.substring(1));
       for (int from = 0; from < CASES; from += 1000) {
         Outreach.events(key, "recall.issued", "CR-", from, Math.min(CASES, from + 1000));
@@ -64,7 +64,7 @@ class OutboxCrashIT {
       String inFlight = inFlight(server);
       assertTrue(atKill < CASES, "the kill came in the middle of dispatching");
       server.start();
-      awaitAllSent(server, playbook);
+      Outreach.awaitSent(server, DOMAIN, CASES, Duration.ofMinutes(5));
       Thread.sleep(2_000);
 
       List<MimeMessage> mails = Outreach.received(smtp, DOMAIN);
@@ -80,37 +80,14 @@ class OutboxCrashIT {
       assertEquals(
           CASES,
           perRecipient.size(),
-          "every case's customer got an email: " + missing(server, perRecipient));
+          "every case's customer got an email: "
+              + Outreach.unreceived(server, DOMAIN, perRecipient.keySet()));
       assertEquals(CASES, mails.size(), "and none got two: " + doubles(perRecipient));
       assertEquals(CASES, perMessageId.size());
     } finally {
       server.stop();
       KeycloakForTests.stop(keycloak);
       smtp.stop();
-    }
-  }
-
-  /** Waits until every message of the playbook's cases is sent, up to five minutes. */
-  private static void awaitAllSent(ServerProcess server, long playbook) throws Exception {
-    long deadline = System.nanoTime() + 300_000_000_000L;
-    try (Connection c = server.connect();
-        PreparedStatement q =
-            c.prepareStatement(
-                "select count(*) filter (where m.state = 'SENT'), count(*) from outreach_message m"
-                    + " join customer_case k on k.id = m.case_id where k.playbook_id = ?")) {
-      q.setLong(1, playbook);
-      while (true) {
-        try (ResultSet r = q.executeQuery()) {
-          r.next();
-          if (r.getInt(1) == CASES && r.getInt(2) == CASES) {
-            return;
-          }
-          if (System.nanoTime() > deadline) {
-            throw new AssertionError(r.getInt(1) + " of " + r.getInt(2) + " messages sent");
-          }
-        }
-        Thread.sleep(500);
-      }
     }
   }
 
@@ -126,40 +103,6 @@ class OutboxCrashIT {
       }
     }
     return states.toString();
-  }
-
-  /** The messages of customers the SMTP server got nothing for, as the outbox has them. */
-  private static String missing(ServerProcess server, Map<String, Integer> perRecipient)
-      throws Exception {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = server.connect();
-        PreparedStatement q =
-            c.prepareStatement(
-                "select m.id, m.recipient, m.state, m.attempts, m.reason, m.sent_at, m.updated_at"
-                    + " from outreach_message m where m.recipient like ?")) {
-      q.setString(1, "%" + DOMAIN);
-      try (ResultSet r = q.executeQuery()) {
-        while (r.next()) {
-          if (!perRecipient.containsKey(r.getString(2))) {
-            rows.add(
-                r.getLong(1)
-                    + " "
-                    + r.getString(2)
-                    + " "
-                    + r.getString(3)
-                    + " attempts "
-                    + r.getInt(4)
-                    + " reason "
-                    + r.getString(5)
-                    + " sent "
-                    + r.getObject(6)
-                    + " updated "
-                    + r.getObject(7));
-          }
-        }
-      }
-    }
-    return rows.toString();
   }
 
   private static String doubles(Map<String, Integer> perRecipient) {

@@ -87,8 +87,17 @@ class MetricsIT {
     List<String> ours = after.lines().filter(l -> l.startsWith("forestall_")).toList();
     assertTrue(after.contains("forestall_outbox_lag_seconds"), "the outbox lag in " + ours);
     assertTrue(
-        Pattern.compile("forestall_outreach_messages\\{[^}]*state=\"SENT\"").matcher(after).find(),
+        Pattern.compile("forestall_outreach_messages\\{[^}]*state=\"QUEUED\"")
+            .matcher(after)
+            .find(),
         "messages per state in " + ours);
+    for (String outcome : List.of("delivered", "failed")) {
+      assertTrue(
+          Pattern.compile("forestall_webhook_deliveries_total\\{[^}]*outcome=\"" + outcome + "\"")
+              .matcher(after)
+              .find(),
+          "webhook deliveries " + outcome + " in " + ours);
+    }
   }
 
   private static String scrape() throws Exception {

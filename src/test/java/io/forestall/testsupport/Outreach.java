@@ -14,10 +14,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,6 +155,57 @@ public final class Outreach {
       }
     }
     return mine;
+  }
+
+  /**
+   * Waits until the outbox of {@code server} has sent {@code count} messages to addresses ending in
+   * {@code domain}, failing with how far it got after {@code within}.
+   */
+  public static void awaitSent(ServerProcess server, String domain, int count, Duration within)
+      throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    try (Connection c = server.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "select count(*) from outreach_message where state = 'SENT' and recipient like ?")) {
+      q.setString(1, "%" + domain);
+      while (true) {
+        try (ResultSet r = q.executeQuery()) {
+          r.next();
+          if (r.getInt(1) == count) {
+            return;
+          }
+          assertTrue(System.nanoTime() < deadline, r.getInt(1) + " of " + count + " sent");
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  /**
+   * The outbox's state and reason for each address ending in {@code domain} that is not among
+   * {@code received}: what the SMTP server never got, as the outbox remembers it.
+   */
+  public static Map<String, String> unreceived(
+      ServerProcess server, String domain, Set<String> received) throws Exception {
+    Map<String, String> missing = new TreeMap<>();
+    try (Connection c = server.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "select recipient, state, attempts, reason from outreach_message"
+                    + " where recipient like ?")) {
+      q.setString(1, "%" + domain);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          if (!received.contains(r.getString(1))) {
+            missing.put(
+                r.getString(1),
+                r.getString(2) + " after " + r.getInt(3) + " attempt(s): " + r.getString(4));
+          }
+        }
+      }
+    }
+    return missing;
   }
 
   /** The first mail to an address starting with {@code address}, waiting up to 30 s. */
