@@ -180,7 +180,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aNodeKilledWhileDispatchingLeavesItsEmailsToTheOther() throws Exception {
     String brightwheel = Api.key("brightwheel-admin", "FULL");
     Outreach.openGuardrails(brightwheel);
@@ -230,7 +230,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(3)
   void aSignedInAgentKeepsWorkingWhenTheirNodeDies() throws Exception {
     browser.login(NGINX.url(), "/tasks/queue.xhtml", "acme-agent");
     WebDriver page = browser.open();
@@ -242,20 +242,27 @@ class ClusterIT {
 
     ServerProcess serving = servingNode();
     serving.kill();
+    // Before the dispatch test: right after a node rejoins, Infinispan reported sessions lost when
+    // the other died within seconds (see the README). The killed node comes back for the next test.
+    try {
 
-    view(page, 0);
-    browser.screenshot("cluster-after-failover");
-    for (String dialog : List.of("errorDialog", "expiredDialog")) {
-      assertFalse(page.findElement(By.id(dialog)).isDisplayed(), dialog + " after the failover");
+      view(page, 0);
+      browser.screenshot("cluster-after-failover");
+      for (String dialog : List.of("errorDialog", "expiredDialog")) {
+        assertFalse(page.findElement(By.id(dialog)).isDisplayed(), dialog + " after the failover");
+      }
+      assertEquals(open, customers(page), "the same open tasks");
+      assertTrue(
+          page.getCurrentUrl().startsWith(NGINX.url() + "/tasks/queue.xhtml"),
+          page.getCurrentUrl());
+      page.navigate().refresh();
+      browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("userName")));
+      assertEquals(user, page.findElement(By.id("userName")).getText());
+      assertFalse(page.getPageSource().contains("kc-login"), "sent to log in again");
+      assertTrue(servingNode() != serving, "nginx moved the user to the other node");
+    } finally {
+      serving.start();
     }
-    assertEquals(open, customers(page), "the same open tasks");
-    assertTrue(
-        page.getCurrentUrl().startsWith(NGINX.url() + "/tasks/queue.xhtml"), page.getCurrentUrl());
-    page.navigate().refresh();
-    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("userName")));
-    assertEquals(user, page.findElement(By.id("userName")).getText());
-    assertFalse(page.getPageSource().contains("kc-login"), "sent to log in again");
-    assertTrue(servingNode() != serving, "nginx moved the user to the other node");
   }
 
   /**
