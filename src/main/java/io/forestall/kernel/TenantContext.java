@@ -2,12 +2,17 @@ package io.forestall.kernel;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jboss.logging.MDC;
 
 /**
  * The tenant the current thread works for. Set once at the edge (the request filter, a job) and
- * read by persistence to filter every query; never taken from request parameters.
+ * read by persistence to filter every query; never taken from request parameters. Its slug is the
+ * {@value #LOG_KEY} of every log line written meanwhile.
  */
 public final class TenantContext {
+
+  /** The log context (MDC) key of the tenant's slug. */
+  public static final String LOG_KEY = "tenant";
 
   private static final ThreadLocal<TenantKey> CURRENT = new ThreadLocal<>();
 
@@ -33,28 +38,29 @@ public final class TenantContext {
 
   public static <T> T call(TenantKey tenant, Supplier<T> work) {
     TenantKey previous = CURRENT.get();
-    CURRENT.set(tenant);
+    bind(tenant);
     try {
       return work.get();
     } finally {
-      restore(previous);
+      bind(previous);
     }
   }
 
-  /** Binds the tenant until {@link #clear()}; for filters that wrap a whole request. */
+  /**
+   * Binds the tenant (none when {@code null}) until {@link #clear()}; for filters that wrap a whole
+   * request.
+   */
   public static void bind(TenantKey tenant) {
+    if (tenant == null) {
+      clear();
+      return;
+    }
     CURRENT.set(tenant);
+    MDC.put(LOG_KEY, tenant.slug());
   }
 
   public static void clear() {
     CURRENT.remove();
-  }
-
-  private static void restore(TenantKey previous) {
-    if (previous == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(previous);
-    }
+    MDC.remove(LOG_KEY);
   }
 }

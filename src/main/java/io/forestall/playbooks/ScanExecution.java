@@ -38,6 +38,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -46,6 +47,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class ScanExecution {
+
+  private static final Logger LOG = Logger.getLogger(ScanExecution.class.getName());
 
   /** Events received this long before the previous scan started are looked at again. */
   static final Duration IN_FLIGHT = Duration.ofMinutes(1);
@@ -131,6 +134,18 @@ class ScanExecution {
     run.finish(newSince != null, took.toMillis(), examined, matches.size(), created);
     meters.timer("forestall.scan.duration", "mode", run.getMode().name()).record(took);
     meters.counter("forestall.cases.detected").increment(created);
+    LOG.fine(
+        () ->
+            run.getMode()
+                + " scan of playbook "
+                + playbook.getId()
+                + ": "
+                + matches.size()
+                + " matched, "
+                + created
+                + " new case(s) in "
+                + took.toMillis()
+                + " ms");
     em.createQuery(
             "update Playbook p set p.watermark = :asOf where p.id = :id"
                 + " and (p.watermark is null or p.watermark < :asOf)")

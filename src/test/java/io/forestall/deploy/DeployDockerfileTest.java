@@ -92,8 +92,16 @@ class DeployDockerfileTest {
     assertTrue(script.contains("FORESTALL_NODE_NAME=\"${FORESTALL_NODE_NAME:-$(hostname)}\""));
     // The kubelet probes the management port from outside the pod.
     assertTrue(script.contains("-bmanagement=0.0.0.0"));
+    // It lies next to the server's start script, which it replaces (exec) so signals reach the
+    // server.
     assertTrue(
-        script.contains("exec /opt/forestall/bin/standalone.sh"), "signals reach the server");
+        all("COPY").stream()
+            .anyMatch(
+                c ->
+                    c.arguments()
+                        .endsWith("docker/entrypoint.sh /opt/forestall/bin/entrypoint.sh")));
+    assertTrue(
+        script.contains("exec \"$(dirname \"$0\")/standalone.sh\""), "signals reach the server");
   }
 
   /** The first source of a COPY or ADD, past its --flags. */

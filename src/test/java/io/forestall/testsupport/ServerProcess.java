@@ -32,6 +32,7 @@ public final class ServerProcess {
   private final String schema;
   private final Map<String, String> env;
   private final int portOffset;
+  private String launcher = "standalone.sh";
   private Process process;
 
   /**
@@ -52,6 +53,20 @@ public final class ServerProcess {
     this.schema = schema;
     this.env = env;
     this.portOffset = portOffset;
+  }
+
+  /**
+   * Starts it through {@code script} in the server's bin directory, as a container would start it
+   * through its entrypoint, instead of through standalone.sh.
+   */
+  public ServerProcess launchedBy(String script) {
+    this.launcher = script;
+    return this;
+  }
+
+  /** Where its output goes. */
+  public Path log() {
+    return target.resolve(name + ".log");
   }
 
   /** The application's address on this node, such as {@code http://localhost:8080}. */
@@ -95,16 +110,16 @@ public final class ServerProcess {
     Files.copy(target.resolve("forestall.war"), base.resolve("deployments/forestall.war"));
     ProcessBuilder builder =
         new ProcessBuilder(
-                target.resolve("server/bin/standalone.sh").toString(),
+                target.resolve("server/bin").resolve(launcher).toString(),
                 "-Djboss.server.base.dir=" + base.toAbsolutePath(),
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Djboss.node.name=" + name,
                 "-Djboss.tx.node.id=" + name)
             .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(target.resolve(name + ".log").toFile()));
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
     Map<String, String> environment = builder.environment();
     environment.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+    environment.put("JBOSS_BASE_DIR", base.toAbsolutePath().toString());
     environment.put("FORESTALL_DB_DRIVER", "postgresql");
     environment.put("FORESTALL_DB_URL", DB + "?currentSchema=" + schema);
     environment.put("FORESTALL_DB_USER", "postgres");

@@ -4,6 +4,7 @@ import io.forestall.kernel.AccessDeniedException;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.ViolationException;
+import io.forestall.platform.security.RequestIds;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -91,7 +92,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
       String title = known != null ? known.getReasonPhrase() : "Error";
       return ProblemJson.of(status, title, webDetail(status));
     }
-    String incident = Long.toHexString(System.nanoTime());
+    String incident = RequestIds.current().orElseGet(() -> Long.toHexString(System.nanoTime()));
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
     return ProblemJson.of(
         500, "Internal error", "Something went wrong on our side (incident " + incident + ").");

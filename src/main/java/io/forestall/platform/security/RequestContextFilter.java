@@ -21,12 +21,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Resolves the caller and the tenant of every request once, from the authenticated principal only
- * (the token's {@code tenant} claim), and binds them for the rest of the request. Users of an
- * unknown or suspended tenant get the suspended page (or a 403 problem on the API) and nothing
- * else.
+ * (the token's {@code tenant} claim), and binds them for the rest of the request, with its request
+ * id on every log line and in the answer. Users of an unknown or suspended tenant get the suspended
+ * page (or a 403 problem on the API) and nothing else. At FINE, logs one line per request.
  */
 @WebFilter(filterName = "requestContext", urlPatterns = "/*")
 public class RequestContextFilter extends HttpFilter {
@@ -36,12 +39,41 @@ public class RequestContextFilter extends HttpFilter {
 
   private static final String API_KEY_PREFIX = "fsk_";
 
+  private static final Logger REQUESTS = Logger.getLogger("io.forestall.requests");
+
   @Inject TenantDirectory tenants;
   @Inject MachineCredentials machines;
   @Inject CurrentSession session;
 
   @Override
   protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    long start = System.nanoTime();
+    String requestId = RequestIds.of(request.getHeader(RequestIds.HEADER));
+    response.setHeader(RequestIds.HEADER, requestId);
+    MDC.put(RequestIds.LOG_KEY, requestId);
+    try {
+      bindCaller(request, response, chain);
+    } finally {
+      if (REQUESTS.isLoggable(Level.FINE)) {
+        REQUESTS.fine(
+            request.getMethod()
+                + " "
+                + request.getRequestURI()
+                + " "
+                + response.getStatus()
+                + " in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms");
+      }
+      Caller.clear();
+      TenantContext.clear();
+      MDC.remove(RequestIds.LOG_KEY);
+    }
+  }
+
+  private void bindCaller(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (isLogout(request)) {
@@ -81,12 +113,7 @@ public class RequestContextFilter extends HttpFilter {
     if (tenant != null) {
       TenantContext.bind(tenant.key());
     }
-    try {
-      chain.doFilter(request, response);
-    } finally {
-      Caller.clear();
-      TenantContext.clear();
-    }
+    chain.doFilter(request, response);
   }
 
   /** An API key sent as a bearer token; OIDC tokens never start with the key prefix. */
