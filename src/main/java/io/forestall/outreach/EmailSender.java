@@ -14,6 +14,8 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,6 +34,31 @@ class EmailSender {
   @Inject
   @ConfigProperty(name = "forestall.smtp.port", defaultValue = "3025")
   int port;
+
+  /** Logs in with these when set; the server must then offer AUTH. */
+  @Inject
+  @ConfigProperty(name = "forestall.smtp.username")
+  Optional<String> username;
+
+  @Inject
+  @ConfigProperty(name = "forestall.smtp.password")
+  Optional<String> password;
+
+  /**
+   * {@code none}, {@code starttls} (required, not merely tried) or {@code tls} (from the start).
+   */
+  @Inject
+  @ConfigProperty(name = "forestall.smtp.tls", defaultValue = "none")
+  String tls;
+
+  /**
+   * Hosts (space-separated, or {@code *}) whose certificates are accepted as they are, without a
+   * chain to a CA the JVM knows or a name check: a relay with a private certificate. Otherwise the
+   * server must present a valid certificate for its name.
+   */
+  @Inject
+  @ConfigProperty(name = "forestall.smtp.trust")
+  Optional<String> trust;
 
   @Inject
   @ConfigProperty(name = "forestall.mail.from", defaultValue = "noreply@forestall.local")
@@ -73,8 +100,8 @@ class EmailSender {
       message.saveChanges();
       if (transport == null || !transport.isConnected()) {
         close();
-        transport = session.getTransport("smtp");
-        transport.connect();
+        transport = session.getTransport(tls() == Tls.TLS ? "smtps" : "smtp");
+        transport.connect(host, port, username.orElse(null), password.orElse(null));
       }
       try {
         transport.sendMessage(message, message.getAllRecipients());
@@ -101,12 +128,39 @@ class EmailSender {
     return new Connection();
   }
 
+  /** How the connection to the SMTP server is protected. */
+  enum Tls {
+    NONE,
+    STARTTLS,
+    TLS
+  }
+
+  Tls tls() {
+    try {
+      return Tls.valueOf(tls.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "FORESTALL_SMTP_TLS is '" + tls + "'; it must be none, starttls or tls", e);
+    }
+  }
+
   private Properties properties() {
     Properties props = new Properties();
-    props.put("mail.smtp.host", host);
-    props.put("mail.smtp.port", Integer.toString(port));
-    props.put("mail.smtp.connectiontimeout", "5000");
-    props.put("mail.smtp.timeout", "10000");
+    Tls security = tls();
+    String protocol = security == Tls.TLS ? "smtps" : "smtp";
+    props.put("mail." + protocol + ".host", host);
+    props.put("mail." + protocol + ".port", Integer.toString(port));
+    props.put("mail." + protocol + ".connectiontimeout", "5000");
+    props.put("mail." + protocol + ".timeout", "10000");
+    props.put("mail." + protocol + ".auth", Boolean.toString(username.isPresent()));
+    if (security == Tls.STARTTLS) {
+      props.put("mail.smtp.starttls.enable", "true");
+      props.put("mail.smtp.starttls.required", "true");
+    }
+    if (security != Tls.NONE) {
+      props.put("mail." + protocol + ".ssl.checkserveridentity", Boolean.toString(trust.isEmpty()));
+      trust.ifPresent(hosts -> props.put("mail." + protocol + ".ssl.trust", hosts));
+    }
     return props;
   }
 

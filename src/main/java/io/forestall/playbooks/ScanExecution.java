@@ -90,6 +90,31 @@ class ScanExecution {
     run.fail(Duration.between(run.getStartedAt(), clock.instant()).toMillis(), message);
   }
 
+  /**
+   * Closes the playbook's unfinished scheduled runs as interrupted. Called before a recovered scan,
+   * when none can still be running: a playbook's scheduled scans never overlap.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void interrupted(long playbookId) {
+    Instant now = clock.instant();
+    for (ScanRun run :
+        em.createQuery(
+                "select r from ScanRun r where r.playbookId = :id and r.mode = :mode"
+                    + " and r.durationMs is null",
+                ScanRun.class)
+            .setParameter("id", playbookId)
+            .setParameter("mode", ScanMode.SCHEDULED)
+            .getResultList()) {
+      run.fail(
+          Duration.between(run.getStartedAt(), now).toMillis(),
+          "Interrupted: node "
+              + run.getNode()
+              + " stopped during the scan; node "
+              + node
+              + " ran it again");
+    }
+  }
+
   @Transactional
   ScanRun run(long runId) {
     ScanRun run = em.find(ScanRun.class, runId);

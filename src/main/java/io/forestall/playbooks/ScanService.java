@@ -42,6 +42,16 @@ public class ScanService {
     }
   }
 
+  /**
+   * Runs again the scheduled scan that a node stopped in the middle of: its unfinished run is
+   * marked interrupted, and a new one does the work, which then commits once.
+   */
+  @Allowed(Role.TENANT_ADMIN)
+  public ScanRun rescan(long playbookId) {
+    execution.interrupted(playbookId);
+    return scan(playbookId, ScanMode.SCHEDULED);
+  }
+
   /** A dry run's answer: the moment it looked at and who matched then, with evidence. */
   public record DryRun(Instant asOf, List<Match> matches) {}
 

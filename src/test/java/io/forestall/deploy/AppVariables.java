@@ -30,10 +30,15 @@ final class AppVariables {
   static final Path ROOT = Path.of(System.getProperty("user.dir"));
 
   private static final Pattern CLI_READ = Pattern.compile("\\$\\{env\\.([A-Z0-9_]+)(?::([^}]*))?}");
+
+  /**
+   * A config property, its default and whether it is read as an {@code Optional} (may be unset).
+   */
   private static final Pattern CONFIG_PROPERTY =
       Pattern.compile(
           "@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\""
-              + "(?:\\s*,\\s*defaultValue\\s*=\\s*\"([^\"]*)\")?");
+              + "(?:\\s*,\\s*defaultValue\\s*=\\s*\"([^\"]*)\")?\\s*\\)\\s*(Optional<)?");
+
   private static final Pattern SHELL_READ =
       Pattern.compile("\\$\\{(FORESTALL_[A-Z0-9_]+)(?::-([^}]*))?}");
   private static final Pattern NAME = Pattern.compile("\\bFORESTALL_[A-Z0-9_]+\\b");
@@ -80,7 +85,7 @@ final class AppVariables {
         String variable = m.group(1).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
         reads
             .computeIfAbsent(variable, k -> new ArrayList<>())
-            .add(Optional.ofNullable(m.group(2)));
+            .add(Optional.ofNullable(m.group(3) != null ? "" : m.group(2)));
       }
       if (properties != count(code, "@ConfigProperty(")) {
         throw new IllegalStateException(

@@ -156,6 +156,9 @@ class DeployChartTest {
         at(ingress, "spec", "rules", 0, "http", "paths", 0, "backend", "service", "name"));
     assertEquals(
         "https://cs.acme.test", at(one(manifests, "ConfigMap"), "data", "FORESTALL_PUBLIC_URL"));
+    // The Ingress ends TLS: the nodes take the scheme and host of their addresses from it.
+    assertEquals(
+        "true", at(one(manifests, "ConfigMap"), "data", "FORESTALL_PROXY_ADDRESS_FORWARDING"));
   }
 
   @Test

@@ -12,9 +12,11 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,8 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server started the way the image starts it: through {@code docker/entrypoint.sh}, with the
- * image's default of JSON logs. Every line it logs is one JSON object, and the lines written while
- * serving a request or running a job name the request, the job and the tenant.
+ * image's default of JSON logs and, as behind the chart's Ingress, forwarded addresses. Every line
+ * it logs is one JSON object, and the lines written while serving a request or running a job name
+ * the request, the job and the tenant.
  */
 class EntrypointIT {
 
@@ -114,6 +117,25 @@ class EntrypointIT {
                     && l.getString("message").startsWith("SCHEDULED scan of playbook " + playbook));
     assertEquals("acme", mdc(line, "tenant"));
     assertEquals(null, mdc(line, "request"));
+  }
+
+  @Test
+  void behindATlsEndingProxyTheLoginReturnsToThePublicHttpsAddress() throws Exception {
+    HttpResponse<String> login =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(SERVER.url() + "/tasks/queue.xhtml"))
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "cs.acme.test")
+                .header("X-Forwarded-Port", "443")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, login.statusCode());
+    String location =
+        URLDecoder.decode(
+            login.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+    assertTrue(location.startsWith(KeycloakForTests.KEYCLOAK + "/realms/forestall/"), location);
+    assertTrue(location.contains("redirect_uri=https://cs.acme.test/tasks/queue.xhtml"), location);
   }
 
   /** Waits up to 90 s for a log line that passes {@code wanted}. */

@@ -60,6 +60,7 @@ class ClusterIT {
   private static final int SMTP_PORT = 3125;
   private static final int EMAILS = 1000;
   private static final String DOMAIN = "@cluster.example.com";
+  private static final int SCAN_CUSTOMERS = 40;
   private static final Map<String, String> CLUSTER =
       Map.of(
           "FORESTALL_CLUSTER_HOSTS", "127.0.0.1[7600],127.0.0.1[7800]",
@@ -262,6 +263,118 @@ class ClusterIT {
       assertTrue(servingNode() != serving, "nginx moved the user to the other node");
     } finally {
       serving.start();
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aNodeKilledInTheMiddleOfAScanLeavesItToTheOther() throws Exception {
+    String globex = Api.key("globex-admin", "FULL");
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    Outreach.events(globex, "scan.kill." + run, "SK-" + run + "-", 0, SCAN_CUSTOMERS);
+    Api.Answer created =
+        Api.post(
+            A.url() + "/api/v1/playbooks",
+            globex,
+            "{\"name\":\"Cluster kill "
+                + run
+                + "\",\"level\":\"IGNORE\",\"schedule\":\"0 * * * * ?\",\"trigger\":{\"conditions\":"
+                + "[{\"kind\":\"THRESHOLD\",\"eventType\":\"scan.kill."
+                + run
+                + "\",\"aggregate\":\"COUNT\",\"window\":\"P1D\",\"comparison\":\"GT\",\"value\":0}]}}");
+    assertEquals(201, created.status(), created.body());
+    long playbook = created.json().getJsonNumber("id").longValue();
+    assertEquals(
+        200, Api.post(A.url() + "/api/v1/playbooks/" + playbook + "/publish", globex, "").status());
+
+    String killed;
+    try (Connection lock = A.connect()) {
+      // The scan ends by moving the playbook's watermark: holding that row (but not its key, which
+      // the scan's inserts refer to) stops it there, with its cases written but not committed,
+      // until its node is killed.
+      lock.setAutoCommit(false);
+      try (PreparedStatement q =
+          lock.prepareStatement("select id from playbook where id = ? for no key update")) {
+        q.setLong(1, playbook);
+        q.executeQuery().close();
+      }
+      awaitBlockedBy(single(lock, "select pg_backend_pid()"), Duration.ofSeconds(90));
+      assertEquals(
+          "0",
+          single(lock, "select count(*) from customer_case where playbook_id = " + playbook),
+          "the scan's cases are not committed yet");
+      killed = single(lock, "select node from scan_run where playbook_id = " + playbook);
+      node(killed).kill();
+      lock.rollback();
+    }
+    String other = killed.equals("node-a") ? "node-b" : "node-a";
+    try (Connection c = node(other).connect()) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      String runs;
+      do {
+        Thread.sleep(500);
+        runs =
+            single(
+                c,
+                "select string_agg(node || ' ' || coalesce(created::text, '-') || ' '"
+                    + " || coalesce(error, 'ok'), ' | ' order by id) from scan_run"
+                    + " where playbook_id = "
+                    + playbook);
+      } while (!runs.contains(other + " " + SCAN_CUSTOMERS + " ok")
+          && System.nanoTime() < deadline);
+      System.out.printf("Cluster: runs of the scan killed on %s: %s%n", killed, runs);
+      // The interrupted run is closed as such, and the other node's re-run does all the work.
+      assertTrue(
+          runs.startsWith(
+              killed
+                  + " - Interrupted: node "
+                  + killed
+                  + " stopped during the scan; node "
+                  + other
+                  + " ran it again | "
+                  + other
+                  + " "
+                  + SCAN_CUSTOMERS
+                  + " ok"),
+          runs);
+      assertEquals(
+          SCAN_CUSTOMERS + " " + SCAN_CUSTOMERS,
+          single(
+              c,
+              "select count(*) || ' ' || count(distinct customer_id) from customer_case"
+                  + " where playbook_id = "
+                  + playbook),
+          "one case per customer");
+    } finally {
+      node(killed).start();
+    }
+  }
+
+  private static ServerProcess node(String name) {
+    return name.equals("node-a") ? A : B;
+  }
+
+  /** Waits until a scan waits for a lock that the session {@code pid} holds. */
+  private static void awaitBlockedBy(String pid, Duration within) throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    try (Connection c = A.connect()) {
+      while (single(
+              c,
+              "select count(*) from pg_stat_activity where "
+                  + pid
+                  + " = any (pg_blocking_pids(pid))")
+          .equals("0")) {
+        assertTrue(System.nanoTime() < deadline, "no scan reached the playbook's row");
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private static String single(Connection c, String sql) throws Exception {
+    try (PreparedStatement q = c.prepareStatement(sql);
+        ResultSet r = q.executeQuery()) {
+      r.next();
+      return r.getString(1);
     }
   }
 

@@ -23,7 +23,8 @@ import org.quartz.TriggerBuilder;
 
 /**
  * One Quartz job per active playbook, on the playbook's cron in the tenant's time zone, stored in
- * the clustered JDBC job store (in the caller's transaction) so a scan runs once across nodes.
+ * the clustered JDBC job store (in the caller's transaction) so a scan runs once across nodes. A
+ * scan whose node dies is run again at once by another node (requests recovery).
  */
 @ApplicationScoped
 public class PlaybookSchedules {
@@ -42,6 +43,7 @@ public class PlaybookSchedules {
             .usingJobData(ScanPlaybookJob.SLUG, tenant.slug())
             .usingJobData(ScanPlaybookJob.PLAYBOOK, Long.toString(playbookId))
             .storeDurably()
+            .requestRecovery()
             .build();
     Trigger trigger =
         TriggerBuilder.newTrigger()

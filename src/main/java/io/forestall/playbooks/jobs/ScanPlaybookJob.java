@@ -13,7 +13,10 @@ import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 
-/** A playbook's scheduled scan, run once across the cluster by the JDBC job store. */
+/**
+ * A playbook's scheduled scan, run once across the cluster by the JDBC job store; run again by
+ * another node when its node died in the middle.
+ */
 @Dependent
 @DisallowConcurrentExecution
 public class ScanPlaybookJob implements Job {
@@ -32,7 +35,16 @@ public class ScanPlaybookJob implements Job {
     try {
       Caller.runAs(
           Caller.SYSTEM,
-          () -> TenantContext.run(tenant, () -> scans.scan(playbook, ScanMode.SCHEDULED)));
+          () ->
+              TenantContext.run(
+                  tenant,
+                  () -> {
+                    if (context.isRecovering()) {
+                      scans.rescan(playbook);
+                    } else {
+                      scans.scan(playbook, ScanMode.SCHEDULED);
+                    }
+                  }));
     } catch (RuntimeException e) {
       throw new JobExecutionException(e);
     }
