@@ -3,6 +3,7 @@ package io.forestall.cases;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.Role;
+import io.forestall.kernel.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -47,17 +48,34 @@ public class CaseService {
     return bind(em.createQuery("select count(c)" + FROM, Long.class), query).getSingleResult();
   }
 
+  /**
+   * One case with its customer's and playbook's names. In SQL, with the tenant spelled out: the
+   * dispatcher reads a case per message, and Hibernate translates a JPQL query anew on every call
+   * while its tenant filter is on.
+   */
   public CaseRow get(long id) {
-    return em.createQuery(
-            "select c, cu.externalId, cu.name, p.name from CustomerCase c"
-                + " join Customer cu on cu.id = c.customerId join Playbook p on p.id = c.playbookId"
-                + " where c.id = :id",
-            Object[].class)
-        .setParameter("id", id)
-        .getResultStream()
-        .findFirst()
-        .map(r -> new CaseRow((CustomerCase) r[0], (String) r[1], (String) r[2], (String) r[3]))
-        .orElseThrow(() -> new NotFoundException("Case", id));
+    long tenant = TenantContext.require().id();
+    List<?> found =
+        em.createNativeQuery(
+                "select * from customer_case where tenant_id = ? and id = ?", CustomerCase.class)
+            .setParameter(1, tenant)
+            .setParameter(2, id)
+            .getResultList();
+    if (found.isEmpty()) {
+      throw new NotFoundException("Case", id);
+    }
+    CustomerCase c = (CustomerCase) found.get(0);
+    Object[] names =
+        (Object[])
+            em.createNativeQuery(
+                    "select cu.external_id, cu.name, p.name from customer cu, playbook p"
+                        + " where cu.tenant_id = ? and cu.id = ? and p.id = ?",
+                    Object[].class)
+                .setParameter(1, tenant)
+                .setParameter(2, c.getCustomerId())
+                .setParameter(3, c.getPlaybookId())
+                .getSingleResult();
+    return new CaseRow(c, (String) names[0], (String) names[1], (String) names[2]);
   }
 
   public List<AgentTask> tasks(long caseId) {

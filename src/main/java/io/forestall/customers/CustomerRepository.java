@@ -1,5 +1,6 @@
 package io.forestall.customers;
 
+import io.forestall.kernel.TenantContext;
 import io.forestall.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,18 +37,26 @@ public class CustomerRepository {
   @PersistenceContext EntityManager em;
   @Inject Database database;
 
+  /**
+   * In SQL, with the tenant spelled out: the dispatcher reads a customer per message, and Hibernate
+   * translates a JPQL query anew on every call while its tenant filter is on.
+   */
   public Optional<Customer> findById(long id) {
-    return em.createQuery("select c from Customer c where c.id = :id", Customer.class)
-        .setParameter("id", id)
-        .getResultStream()
-        .findFirst();
+    List<?> found =
+        em.createNativeQuery(
+                "select * from customer where tenant_id = ? and id = ?", Customer.class)
+            .setParameter(1, TenantContext.require().id())
+            .setParameter(2, id)
+            .getResultList();
+    return found.stream().map(Customer.class::cast).findFirst();
   }
 
   public Optional<Customer> findByExternalId(String externalId) {
-    return em.createQuery(
-            "select c from Customer c where c.externalId = :externalId", Customer.class)
+    return em
+        .createQuery("select c from Customer c where c.externalId = :externalId", Customer.class)
         .setParameter("externalId", externalId)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

@@ -59,9 +59,11 @@ public class ApiKeyService {
   public void revoke(long id) {
     requirePerson();
     ApiKey key =
-        em.createQuery("select k from ApiKey k where k.id = :id", ApiKey.class)
+        em
+            .createQuery("select k from ApiKey k where k.id = :id", ApiKey.class)
             .setParameter("id", id)
-            .getResultStream()
+            .getResultList()
+            .stream()
             .findFirst()
             .orElseThrow(() -> new NotFoundException("API key", id));
     key.revoke(clock.instant());

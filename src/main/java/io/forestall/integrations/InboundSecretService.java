@@ -56,9 +56,11 @@ public class InboundSecretService {
   public void revoke(long id) {
     requirePerson();
     InboundSecret secret =
-        em.createQuery("select s from InboundSecret s where s.id = :id", InboundSecret.class)
+        em
+            .createQuery("select s from InboundSecret s where s.id = :id", InboundSecret.class)
             .setParameter("id", id)
-            .getResultStream()
+            .getResultList()
+            .stream()
             .findFirst()
             .orElseThrow(() -> new NotFoundException("Inbound secret", id));
     secret.revoke(clock.instant());

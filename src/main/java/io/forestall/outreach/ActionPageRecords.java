@@ -249,12 +249,14 @@ class ActionPageRecords {
           clock.instant());
     }
     OutreachMessage shown =
-        em.createQuery(
+        em
+            .createQuery(
                 "select m from OutreachMessage m where m.caseId = :case"
                     + " and m.channel = io.forestall.outreach.Channel.ACTION_PAGE",
                 OutreachMessage.class)
             .setParameter("case", message.getCaseId())
-            .getResultStream()
+            .getResultList()
+            .stream()
             .findFirst()
             .orElse(message);
     TemplateRenderer.Rendered rendered =

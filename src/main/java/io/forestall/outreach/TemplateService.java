@@ -47,10 +47,12 @@ public class TemplateService {
 
   /** Templates with a published version, by channel, by name: what a playbook may write with. */
   public Map<Channel, List<MessageTemplate>> published() {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select t from MessageTemplate t where t.publishedVersion is not null order by t.name",
             MessageTemplate.class)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .collect(Collectors.groupingBy(MessageTemplate::getChannel));
   }
 
@@ -73,12 +75,14 @@ public class TemplateService {
   }
 
   public Optional<TemplateVersion> version(long templateId, int number) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select v from TemplateVersion v where v.templateId = :id and v.number = :number",
             TemplateVersion.class)
         .setParameter("id", templateId)
         .setParameter("number", number)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

@@ -68,12 +68,14 @@ public class PlaybookService {
   }
 
   public Optional<PlaybookVersion> version(long playbookId, int number) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select v from PlaybookVersion v where v.playbookId = :id and v.number = :number",
             PlaybookVersion.class)
         .setParameter("id", playbookId)
         .setParameter("number", number)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

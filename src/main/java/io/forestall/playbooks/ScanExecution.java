@@ -120,13 +120,15 @@ class ScanExecution {
     ScanRun run = em.find(ScanRun.class, runId);
     Playbook playbook = em.find(Playbook.class, run.getPlaybookId());
     PlaybookDefinition definition =
-        em.createQuery(
+        em
+            .createQuery(
                 "select v.definition from PlaybookVersion v where v.playbookId = :id"
                     + " and v.number = :number",
                 String.class)
             .setParameter("id", playbook.getId())
             .setParameter("number", run.getPlaybookVersion())
-            .getResultStream()
+            .getResultList()
+            .stream()
             .findFirst()
             .map(DefinitionJson::parse)
             .orElseThrow();

@@ -84,11 +84,13 @@ public class TaskService {
   }
 
   public TaskRow get(long id) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select t, c.state, cu.externalId, cu.name, p.name" + FROM + " where t.id = :id",
             Object[].class)
         .setParameter("id", id)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst()
         .map(TaskService::row)
         .orElseThrow(() -> new NotFoundException("Task", id));
@@ -420,13 +422,15 @@ public class TaskService {
     if (username.equals(me.username())) {
       return me.displayName();
     }
-    return em.createQuery(
+    return em
+        .createQuery(
             "select t.ownerName from AgentTask t where t.owner = :owner and t.ownerName is not null"
                 + " order by t.claimedAt desc",
             String.class)
         .setParameter("owner", username)
         .setMaxResults(1)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst()
         .orElse(username);
   }

@@ -66,10 +66,11 @@ public class HousekeepingService {
 
   @Allowed(Role.PLATFORM_ADMIN)
   public Optional<HousekeepingRun> latest() {
-    return em.createQuery(
-            "select r from HousekeepingRun r order by r.id desc", HousekeepingRun.class)
+    return em
+        .createQuery("select r from HousekeepingRun r order by r.id desc", HousekeepingRun.class)
         .setMaxResults(1)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 }

@@ -14,9 +14,11 @@ public class TenantRepository {
   @PersistenceContext EntityManager em;
 
   public Optional<Tenant> findBySlug(String slug) {
-    return em.createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
+    return em
+        .createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
         .setParameter("slug", slug)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

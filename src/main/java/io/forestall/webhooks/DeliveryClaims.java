@@ -123,9 +123,11 @@ class DeliveryClaims {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   void record(Claimed c, WebhookTransport.Outcome outcome, Instant now) {
     WebhookDelivery d =
-        em.createQuery("select d from WebhookDelivery d where d.id = :id", WebhookDelivery.class)
+        em
+            .createQuery("select d from WebhookDelivery d where d.id = :id", WebhookDelivery.class)
             .setParameter("id", c.id())
-            .getResultStream()
+            .getResultList()
+            .stream()
             .findFirst()
             .orElse(null);
     if (d == null) {

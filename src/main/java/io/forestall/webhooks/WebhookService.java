@@ -59,10 +59,12 @@ public class WebhookService {
   }
 
   public WebhookSubscription get(long id) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select s from WebhookSubscription s where s.id = :id", WebhookSubscription.class)
         .setParameter("id", id)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst()
         .orElseThrow(() -> new NotFoundException("Webhook subscription", id));
   }
@@ -181,9 +183,11 @@ public class WebhookService {
   }
 
   public WebhookDelivery delivery(long id) {
-    return em.createQuery("select d from WebhookDelivery d where d.id = :id", WebhookDelivery.class)
+    return em
+        .createQuery("select d from WebhookDelivery d where d.id = :id", WebhookDelivery.class)
         .setParameter("id", id)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst()
         .orElseThrow(() -> new NotFoundException("Webhook delivery", id));
   }
@@ -195,12 +199,14 @@ public class WebhookService {
     if (deliveryIds.isEmpty()) {
       return byDelivery;
     }
-    em.createQuery(
+    em
+        .createQuery(
             "select a from DeliveryAttempt a where a.deliveryId in :ids"
                 + " order by a.deliveryId, a.number, a.id",
             DeliveryAttempt.class)
         .setParameter("ids", deliveryIds)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .forEach(a -> byDelivery.get(a.getDeliveryId()).add(a));
     return byDelivery;
   }

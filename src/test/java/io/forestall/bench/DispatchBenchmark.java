@@ -15,13 +15,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The outbox dispatch benchmark ({@code ./mvnw -Pdispatchbench verify}): the provisioned server on
- * PostgreSQL sends a burst of emails for as many cases to a local SMTP server (GreenMail) and
- * prints messages per second and duplicates; then single events arrive one by one and it prints how
- * long each took from being accepted to its email being handed to SMTP (p50, p95).
+ * PostgreSQL sends a burst of emails for as many cases to a local SMTP server ({@link SmtpSink}, or
+ * GreenMail with {@code -Dbench.smtp=greenmail}) and prints messages per second and duplicates;
+ * then single events arrive one by one and it prints how long each took from being accepted to its
+ * email being handed to SMTP (p50, p95).
  */
 public final class DispatchBenchmark {
 
@@ -29,6 +31,7 @@ public final class DispatchBenchmark {
   private static final String DOMAIN = "@bench.example.com";
   private final int burst = Integer.getInteger("bench.messages", 5000);
   private final int singles = Integer.getInteger("bench.singles", 200);
+  private final boolean greenMail = "greenmail".equals(System.getProperty("bench.smtp", "sink"));
   private final ServerProcess server =
       new ServerProcess(
           "dispatch-bench-server",
@@ -40,8 +43,14 @@ public final class DispatchBenchmark {
   }
 
   private void run() throws Exception {
-    GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-    smtp.start();
+    GreenMail smtp = null;
+    SmtpSink sink = null;
+    if (greenMail) {
+      smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+      smtp.start();
+    } else {
+      sink = new SmtpSink(SMTP_PORT);
+    }
     Process keycloak = KeycloakForTests.ensureRunning(Path.of("target"));
     try {
       server.resetSchema();
@@ -66,7 +75,7 @@ public final class DispatchBenchmark {
         Outreach.events(key, "bench.burst", "B-", from, Math.min(burst, from + 1000));
       }
       awaitSent(burstPlaybook, burst);
-      reportBurst(smtp, burstPlaybook);
+      reportBurst(greenMail ? perRecipient(smtp) : sink.received(), burstPlaybook);
 
       System.out.printf("Sending %d single events, 5 per second...%n", singles);
       for (int i = burst; i < burst + singles; i++) {
@@ -78,11 +87,25 @@ public final class DispatchBenchmark {
     } finally {
       server.stop();
       KeycloakForTests.stop(keycloak);
-      smtp.stop();
+      if (smtp != null) {
+        smtp.stop();
+      }
+      if (sink != null) {
+        sink.close();
+      }
     }
   }
 
-  private void reportBurst(GreenMail smtp, long playbook) throws Exception {
+  private static Map<String, Integer> perRecipient(GreenMail smtp) throws Exception {
+    Map<String, Integer> perRecipient = new HashMap<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      perRecipient.merge(
+          m.getAllRecipients()[0].toString().toLowerCase(Locale.ROOT), 1, Integer::sum);
+    }
+    return perRecipient;
+  }
+
+  private void reportBurst(Map<String, Integer> received, long playbook) throws Exception {
     Duration span;
     try (Connection c = server.connect();
         PreparedStatement q =
@@ -99,17 +122,18 @@ public final class DispatchBenchmark {
       }
     }
     Map<String, Integer> perRecipient = new HashMap<>();
-    for (MimeMessage m : smtp.getReceivedMessages()) {
-      String to = m.getAllRecipients()[0].toString();
-      if (to.startsWith("b-") && to.endsWith(DOMAIN)) {
-        perRecipient.merge(to, 1, Integer::sum);
-      }
-    }
+    received.forEach(
+        (to, n) -> {
+          if (to.startsWith("b-") && to.endsWith(DOMAIN)) {
+            perRecipient.put(to, n);
+          }
+        });
     long duplicates = perRecipient.values().stream().mapToLong(n -> n - 1).sum();
     System.out.println();
     System.out.printf(
-        "Dispatch burst: %d messages to SMTP in %.2f s = %.0f messages/s; %d recipients, %d"
-            + " duplicates%n",
+        "Dispatch burst to %s: %d messages to SMTP in %.2f s = %.0f messages/s; %d recipients,"
+            + " %d duplicates%n",
+        greenMail ? "GreenMail" : "the SMTP sink",
         burst,
         span.toMillis() / 1000.0,
         burst / Math.max(0.001, span.toMillis() / 1000.0),
