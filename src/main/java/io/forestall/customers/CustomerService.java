@@ -29,6 +29,11 @@ public class CustomerService {
     return customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
   }
 
+  /** The customers among {@code ids}, by id; those of other tenants are not there. */
+  public Map<Long, Customer> getAll(Collection<Long> ids) {
+    return customers.findByIds(ids);
+  }
+
   public Optional<Customer> findByExternalId(String externalId) {
     return customers.findByExternalId(externalId);
   }

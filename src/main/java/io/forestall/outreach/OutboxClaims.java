@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -325,31 +327,52 @@ class OutboxClaims {
   }
 
   /**
-   * Messages sent to the customer within {@code window} before {@code now}: how many, and when the
-   * oldest of them leaves the window.
+   * How many messages each of {@code customerIds} got in the {@code window} before {@code now}, and
+   * the oldest of them: one query for a slice of messages. Customers with none are not in the map.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  CapState sentRecently(long tenantId, long customerId, Instant now, Duration window) {
+  Map<Long, CapState> sentRecently(
+      long tenantId, Collection<Long> customerIds, Instant now, Duration window) {
+    Map<Long, CapState> caps = new HashMap<>();
+    if (customerIds.isEmpty()) {
+      return caps;
+    }
+    String in = String.join(",", Collections.nCopies(customerIds.size(), "?"));
     try (Connection c = database.managed().getConnection();
         PreparedStatement q =
             c.prepareStatement(
-                "select count(*), min(sent_at) from outreach_message where tenant_id = ?"
-                    + " and customer_id = ? and state = 'SENT' and sent_at > ?")) {
-      q.setLong(1, tenantId);
-      q.setLong(2, customerId);
-      q.setObject(3, now.minus(window).atOffset(ZoneOffset.UTC));
+                "select customer_id, count(*), min(sent_at) from outreach_message"
+                    + " where tenant_id = ? and state = 'SENT' and sent_at > ? and customer_id in ("
+                    + in
+                    + ") group by customer_id")) {
+      int p = 1;
+      q.setLong(p++, tenantId);
+      q.setObject(p++, now.minus(window).atOffset(ZoneOffset.UTC));
+      for (long id : customerIds) {
+        q.setLong(p++, id);
+      }
       try (ResultSet r = q.executeQuery()) {
-        r.next();
-        OffsetDateTime oldest = r.getObject(2, OffsetDateTime.class);
-        return new CapState(r.getInt(1), oldest == null ? null : oldest.toInstant().plus(window));
+        while (r.next()) {
+          caps.put(
+              r.getLong(1),
+              new CapState(r.getInt(2), r.getObject(3, OffsetDateTime.class).toInstant()));
+        }
       }
     } catch (SQLException e) {
       throw new PersistenceException("Cannot count sent messages", e);
     }
+    return caps;
   }
 
-  /** How many messages a customer got in the cap window, and when the next one is allowed. */
-  record CapState(int sent, Instant freeAt) {}
+  /** How many messages a customer got in the cap window, and the oldest of them (or null). */
+  record CapState(int sent, Instant oldest) {
+
+    static final CapState NONE = new CapState(0, null);
+
+    /** Counting one more message, sent at {@code at}. */
+    CapState plus(Instant at) {
+      return new CapState(sent + 1, oldest == null || at.isBefore(oldest) ? at : oldest);
+    }
+  }
 
   /** Sending failed; tried again at {@code retryAt}, or dead when that is null. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)

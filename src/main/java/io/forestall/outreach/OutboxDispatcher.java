@@ -40,6 +40,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -135,9 +136,13 @@ class OutboxDispatcher {
     }
   }
 
-  /** Sends a slice, each message in one transaction for its reads. */
+  /**
+   * Sends a slice: its customers and cases read at once, then each message in one transaction for
+   * its remaining reads.
+   */
   private void send(List<OutboxClaims.Claimed> slice) {
     try (Sender sender = new Sender()) {
+      sender.read(slice);
       slice.forEach(m -> deliver(m, sender));
     }
   }
@@ -152,7 +157,67 @@ class OutboxDispatcher {
     private final OutboxClaims.Handovers handovers = claims.handovers();
     private final Map<Long, TenantRules> rules = new HashMap<>();
     private final Map<String, TemplateContent> contents = new HashMap<>();
+    private final Map<Long, Customer> customersRead = new HashMap<>();
+    private final Map<Long, CaseRow> casesRead = new HashMap<>();
+    private final Map<Long, OutboxClaims.CapState> caps = new HashMap<>();
     private final List<OutboxClaims.Sent> sent = new ArrayList<>();
+
+    /**
+     * Reads the slice's customers, cases and what its customers got within the frequency cap's
+     * window: a few queries per tenant instead of three per message. A customer's messages all go
+     * through one sender, which counts what it sends them on top. They are read a second or so
+     * before their messages go out, so consent given or withdrawn in that moment applies from the
+     * next message on.
+     */
+    void read(List<OutboxClaims.Claimed> slice) {
+      Map<TenantKey, List<OutboxClaims.Claimed>> byTenant = new HashMap<>();
+      slice.forEach(
+          m ->
+              byTenant
+                  .computeIfAbsent(
+                      new TenantKey(m.tenantId(), m.tenantSlug()), t -> new ArrayList<>())
+                  .add(m));
+      byTenant.forEach(
+          (tenant, messages) ->
+              Caller.runAs(
+                  Caller.SYSTEM,
+                  () ->
+                      TenantContext.run(
+                          tenant,
+                          () -> {
+                            customersRead.putAll(
+                                customers.getAll(
+                                    messages.stream()
+                                        .map(OutboxClaims.Claimed::customerId)
+                                        .toList()));
+                            casesRead.putAll(
+                                cases.getAll(
+                                    messages.stream().map(OutboxClaims.Claimed::caseId).toList()));
+                            caps.putAll(
+                                claims.sentRecently(
+                                    tenant.id(),
+                                    messages.stream()
+                                        .map(OutboxClaims.Claimed::customerId)
+                                        .collect(Collectors.toSet()),
+                                    clock.instant(),
+                                    rules(tenant.id()).guardrails().capWindow()));
+                          })));
+    }
+
+    /** What the customer got within the cap's window, counting this sender's messages. */
+    OutboxClaims.CapState cap(long customerId) {
+      return caps.getOrDefault(customerId, OutboxClaims.CapState.NONE);
+    }
+
+    Customer customer(long id) {
+      Customer read = customersRead.get(id);
+      return read != null ? read : customers.get(id);
+    }
+
+    CaseRow caseRow(long id) {
+      CaseRow read = casesRead.get(id);
+      return read != null ? read : cases.get(id);
+    }
 
     TenantRules rules(long tenantId) {
       return rules.computeIfAbsent(
@@ -171,15 +236,10 @@ class OutboxDispatcher {
     }
 
     void sent(OutboxClaims.Sent message) {
+      caps.put(
+          message.message().customerId(), cap(message.message().customerId()).plus(message.at()));
       sent.add(message);
       if (sent.size() >= RECORD_EVERY) {
-        record();
-      }
-    }
-
-    /** Records what went out to this customer first, so the frequency cap counts it. */
-    void settle(long customerId) {
-      if (sent.stream().anyMatch(s -> s.message().customerId() == customerId)) {
         record();
       }
     }
@@ -221,7 +281,7 @@ class OutboxDispatcher {
         return;
       }
       TenantRules rules = sender.rules(m.tenantId());
-      Customer customer = customers.get(m.customerId());
+      Customer customer = sender.customer(m.customerId());
       Optional<String> refusal =
           switch (m.channel()) {
             case EMAIL -> emailRefusal(customer);
@@ -232,14 +292,13 @@ class OutboxDispatcher {
         claims.skipped(m, refusal.get(), now);
         return;
       }
-      sender.settle(m.customerId());
-      if (heldBack(tenant, m, customer, rules.guardrails(), now)) {
+      if (heldBack(tenant, m, customer, rules.guardrails(), now, sender)) {
         return;
       }
       TemplateContent content = sender.content(m.templateId(), m.templateVersion());
       Map<String, Object> messageLinks = links.of(tenant.slug(), m.id(), now);
       Map<String, Object> context =
-          contexts.forMessage(cases.get(m.caseId()), customer, messageLinks);
+          contexts.forMessage(sender.caseRow(m.caseId()), customer, messageLinks);
       TemplateRenderer.Rendered message =
           TemplateRenderer.render(content, customer.getLocale(), context);
       if (m.channel() == Channel.SMS) {
@@ -317,7 +376,8 @@ class OutboxDispatcher {
       OutboxClaims.Claimed m,
       Customer customer,
       Guardrails guardrails,
-      Instant now) {
+      Instant now,
+      Sender sender) {
     ZoneId zone = zoneOf(customer, tenant);
     Optional<ZonedDateTime> quietUntil = guardrails.quietUntil(now.atZone(zone));
     if (quietUntil.isPresent()) {
@@ -331,9 +391,9 @@ class OutboxDispatcher {
           now);
       return true;
     }
-    OutboxClaims.CapState cap =
-        claims.sentRecently(m.tenantId(), m.customerId(), now, guardrails.capWindow());
+    OutboxClaims.CapState cap = sender.cap(m.customerId());
     if (cap.sent() >= guardrails.capMessages()) {
+      Instant freeAt = (cap.oldest() == null ? now : cap.oldest()).plus(guardrails.capWindow());
       claims.delayed(
           m,
           "frequency cap: "
@@ -341,8 +401,8 @@ class OutboxDispatcher {
               + " messages in "
               + guardrails.capDays()
               + " days; next on "
-              + LocalTimes.minute(cap.freeAt(), zone),
-          cap.freeAt(),
+              + LocalTimes.minute(freeAt, zone),
+          freeAt,
           now);
       return true;
     }
