@@ -1,7 +1,6 @@
 package io.forestall.cases;
 
 import io.forestall.events.EventsArrived;
-import io.forestall.kernel.Caller;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantKey;
 import jakarta.annotation.PreDestroy;
@@ -79,7 +78,7 @@ public class PromptReopening {
         continue;
       }
       try {
-        Caller.runAs(Caller.SYSTEM, () -> TenantContext.run(work.tenant(), () -> handle(work)));
+        TenantContext.runAsSystem(work.tenant(), () -> handle(work));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Reopening for tenant " + work.tenant().slug() + " failed", e);
       }

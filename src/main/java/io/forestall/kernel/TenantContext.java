@@ -36,6 +36,11 @@ public final class TenantContext {
         });
   }
 
+  /** Background work (a job, a dispatcher) for one tenant: as the system, in that tenant. */
+  public static void runAsSystem(TenantKey tenant, Runnable work) {
+    Caller.runAs(Caller.SYSTEM, () -> run(tenant, work));
+  }
+
   public static <T> T call(TenantKey tenant, Supplier<T> work) {
     TenantKey previous = CURRENT.get();
     bind(tenant);

@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
@@ -178,30 +179,23 @@ class OutboxDispatcher {
                       new TenantKey(m.tenantId(), m.tenantSlug()), t -> new ArrayList<>())
                   .add(m));
       byTenant.forEach(
-          (tenant, messages) ->
-              Caller.runAs(
-                  Caller.SYSTEM,
-                  () ->
-                      TenantContext.run(
-                          tenant,
-                          () -> {
-                            customersRead.putAll(
-                                customers.getAll(
-                                    messages.stream()
-                                        .map(OutboxClaims.Claimed::customerId)
-                                        .toList()));
-                            casesRead.putAll(
-                                cases.getAll(
-                                    messages.stream().map(OutboxClaims.Claimed::caseId).toList()));
-                            caps.putAll(
-                                claims.sentRecently(
-                                    tenant.id(),
-                                    messages.stream()
-                                        .map(OutboxClaims.Claimed::customerId)
-                                        .collect(Collectors.toSet()),
-                                    clock.instant(),
-                                    rules(tenant.id()).guardrails().capWindow()));
-                          })));
+          (tenant, messages) -> {
+            Set<Long> customerIds =
+                messages.stream().map(OutboxClaims.Claimed::customerId).collect(Collectors.toSet());
+            List<Long> caseIds = messages.stream().map(OutboxClaims.Claimed::caseId).toList();
+            TenantContext.runAsSystem(
+                tenant,
+                () -> {
+                  customersRead.putAll(customers.getAll(customerIds));
+                  casesRead.putAll(cases.getAll(caseIds));
+                  caps.putAll(
+                      claims.sentRecently(
+                          tenant.id(),
+                          customerIds,
+                          clock.instant(),
+                          rules(tenant.id()).guardrails().capWindow()));
+                });
+          });
     }
 
     /** What the customer got within the cap's window, counting this sender's messages. */
@@ -267,10 +261,7 @@ class OutboxDispatcher {
   /** Delivers one message as its tenant, its reads in one transaction. */
   private void deliver(OutboxClaims.Claimed m, Sender sender) {
     TenantKey tenant = new TenantKey(m.tenantId(), m.tenantSlug());
-    Caller.runAs(
-        Caller.SYSTEM,
-        () ->
-            TenantContext.run(tenant, () -> transactions.run(() -> deliverAs(tenant, m, sender))));
+    TenantContext.runAsSystem(tenant, () -> transactions.run(() -> deliverAs(tenant, m, sender)));
   }
 
   private void deliverAs(TenantKey tenant, OutboxClaims.Claimed m, Sender sender) {

@@ -2,7 +2,6 @@ package io.forestall.playbooks;
 
 import io.forestall.cases.ContactWatch;
 import io.forestall.events.EventsArrived;
-import io.forestall.kernel.Caller;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantKey;
 import jakarta.annotation.PreDestroy;
@@ -82,7 +81,7 @@ public class PromptScans {
         continue;
       }
       try {
-        Caller.runAs(Caller.SYSTEM, () -> TenantContext.run(work.tenant(), () -> handle(work)));
+        TenantContext.runAsSystem(work.tenant(), () -> handle(work));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Prompt scan for tenant " + work.tenant().slug() + " failed", e);
       }

@@ -103,8 +103,7 @@ class WebhookDispatcher {
     Instant now = clock.instant();
     TenantKey tenant = new TenantKey(c.tenantId(), c.tenantSlug());
     try {
-      Caller.runAs(
-          Caller.SYSTEM, () -> TenantContext.run(tenant, () -> claims.record(c, result, now)));
+      TenantContext.runAsSystem(tenant, () -> claims.record(c, result, now));
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,

@@ -74,7 +74,7 @@ public final class DispatchBenchmark {
       for (int from = 0; from < burst; from += 1000) {
         Outreach.events(key, "bench.burst", "B-", from, Math.min(burst, from + 1000));
       }
-      awaitSent(burstPlaybook, burst);
+      Outreach.awaitSent(server, DOMAIN, burst, Duration.ofMinutes(10));
       reportBurst(greenMail ? perRecipient(smtp) : sink.received(), burstPlaybook);
 
       System.out.printf("Sending %d single events, 5 per second...%n", singles);
@@ -82,7 +82,7 @@ public final class DispatchBenchmark {
         Outreach.events(key, "bench.single", "B-", i, i + 1);
         Thread.sleep(200);
       }
-      awaitSent(singlePlaybook, singles);
+      Outreach.awaitSent(server, DOMAIN, burst + singles, Duration.ofMinutes(10));
       reportLatency(singlePlaybook);
     } finally {
       server.stop();
@@ -175,26 +175,5 @@ public final class DispatchBenchmark {
       statement.execute("analyze customer_case");
       statement.execute("analyze outreach_message");
     }
-  }
-
-  private void awaitSent(long playbook, int expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    try (Connection c = server.connect();
-        PreparedStatement q =
-            c.prepareStatement(
-                "select count(*) from outreach_message m join customer_case k on k.id = m.case_id"
-                    + " where k.playbook_id = ? and m.state = 'SENT'")) {
-      q.setLong(1, playbook);
-      while (System.nanoTime() < deadline) {
-        try (ResultSet r = q.executeQuery()) {
-          r.next();
-          if (r.getInt(1) >= expected) {
-            return;
-          }
-        }
-        Thread.sleep(100);
-      }
-    }
-    throw new IllegalStateException("Not all messages were sent within 10 minutes");
   }
 }

@@ -2,6 +2,7 @@ package io.forestall.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.forestall.testsupport.Api;
@@ -118,7 +119,7 @@ class EntrypointIT {
                 String.valueOf(mdc(l, "job")).endsWith(".playbook-" + playbook)
                     && l.getString("message").startsWith("SCHEDULED scan of playbook " + playbook));
     assertEquals("acme", mdc(line, "tenant"));
-    assertEquals(null, mdc(line, "request"));
+    assertNull(mdc(line, "request"));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.forestall.playbooks.jobs;
 
-import io.forestall.kernel.Caller;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantKey;
 import io.forestall.playbooks.ScanMode;
@@ -33,18 +32,15 @@ public class ScanPlaybookJob implements Job {
     TenantKey tenant = new TenantKey(Long.parseLong(data.getString(TENANT)), data.getString(SLUG));
     long playbook = Long.parseLong(data.getString(PLAYBOOK));
     try {
-      Caller.runAs(
-          Caller.SYSTEM,
-          () ->
-              TenantContext.run(
-                  tenant,
-                  () -> {
-                    if (context.isRecovering()) {
-                      scans.rescan(playbook);
-                    } else {
-                      scans.scan(playbook, ScanMode.SCHEDULED);
-                    }
-                  }));
+      TenantContext.runAsSystem(
+          tenant,
+          () -> {
+            if (context.isRecovering()) {
+              scans.rescan(playbook);
+            } else {
+              scans.scan(playbook, ScanMode.SCHEDULED);
+            }
+          });
     } catch (RuntimeException e) {
       throw new JobExecutionException(e);
     }
