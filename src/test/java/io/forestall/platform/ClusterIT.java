@@ -48,9 +48,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * Two Forestall nodes on this machine, on port offsets 0 and 200 against one PostgreSQL schema,
  * clustered over JGroups on loopback, with nginx in front on port 8088: the work is shared, not
- * doubled, a node killed while dispatching leaves its emails to the other (exactly one each), and a
- * signed-in user outlives the death of their node. Scans run at most once a minute, so the scan
- * test waits two whole minutes.
+ * doubled, a node killed while dispatching or scanning leaves its work to the other (exactly one
+ * email and one case each), and a signed-in user outlives the death of their node, and then that of
+ * its peer right after the first one rejoined. Scans run at most once a minute, so the scan test
+ * waits two whole minutes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -232,7 +233,8 @@ class ClusterIT {
 
   @Test
   @Order(3)
-  void aSignedInAgentKeepsWorkingWhenTheirNodeDies() throws Exception {
+  void aSignedInAgentKeepsWorkingWhenTheirNodeDiesAndAgainWhenItsPeerDiesAfterItsReturn()
+      throws Exception {
     browser.login(NGINX.url(), "/tasks/queue.xhtml", "acme-agent");
     WebDriver page = browser.open();
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("queue:tasks")));
@@ -241,28 +243,33 @@ class ClusterIT {
     assertFalse(open.isEmpty(), "the demo's open tasks");
     view(page, 1);
 
-    ServerProcess serving = servingNode();
-    serving.kill();
-    // Before the dispatch test: right after a node rejoins, Infinispan reported sessions lost when
-    // the other died within seconds (see the README). The killed node comes back for the next test.
+    ServerProcess first = servingNode();
+    ServerProcess second = first == A ? B : A;
+    first.kill();
     try {
-
       view(page, 0);
-      browser.screenshot("cluster-after-failover");
-      for (String dialog : List.of("errorDialog", "expiredDialog")) {
-        assertFalse(page.findElement(By.id(dialog)).isDisplayed(), dialog + " after the failover");
-      }
-      assertEquals(open, customers(page), "the same open tasks");
-      assertTrue(
-          page.getCurrentUrl().startsWith(NGINX.url() + "/tasks/queue.xhtml"),
-          page.getCurrentUrl());
+      assertStillWorking(page, open, "after " + first.url() + " died");
       page.navigate().refresh();
       browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("userName")));
       assertEquals(user, page.findElement(By.id("userName")).getText());
       assertFalse(page.getPageSource().contains("kc-login"), "sent to log in again");
-      assertTrue(servingNode() != serving, "nginx moved the user to the other node");
+      assertTrue(servingNode() == second, "nginx moved the user to the other node");
+
+      // The first node returns and takes its share of the sessions from the second, which then dies
+      // at once: the session lives on in the node that has just rejoined.
+      first.start();
+      view(page, 1);
+      second.kill();
+      view(page, 0);
+      browser.screenshot("cluster-after-failover");
+      assertStillWorking(page, open, "after " + second.url() + " died, right after the rejoin");
+      assertTrue(servingNode() == first, "nginx moved the user back to the rejoined node");
     } finally {
-      serving.start();
+      for (ServerProcess node : List.of(first, second)) {
+        if (!node.running()) {
+          node.start();
+        }
+      }
     }
   }
 
@@ -376,6 +383,16 @@ class ClusterIT {
       r.next();
       return r.getString(1);
     }
+  }
+
+  /** The queue answered the last postback from the user's session, with neither error dialog. */
+  private static void assertStillWorking(WebDriver page, List<String> open, String when) {
+    for (String dialog : List.of("errorDialog", "expiredDialog", "connectionDialog")) {
+      assertFalse(page.findElement(By.id(dialog)).isDisplayed(), dialog + " " + when);
+    }
+    assertEquals(open, customers(page), "the same open tasks " + when);
+    assertTrue(
+        page.getCurrentUrl().startsWith(NGINX.url() + "/tasks/queue.xhtml"), page.getCurrentUrl());
   }
 
   /**

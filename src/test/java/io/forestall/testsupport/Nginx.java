@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 /**
  * Debian's nginx in front of Forestall nodes on this machine, as a load balancer would be: one
  * client address keeps its node ({@code ip_hash}) until that node stops answering, then the next
- * takes the request. Each answer names its node in {@code X-Upstream}.
+ * takes the request; a node that failed gets requests again 5 s later. A request already sent to a
+ * node that dies is not sent again: it may have changed something. Each answer names its node in
+ * {@code X-Upstream}.
  */
 public final class Nginx implements AutoCloseable {
 
@@ -32,7 +34,7 @@ public final class Nginx implements AutoCloseable {
     Files.createDirectories(dir.resolve("temp"));
     String servers =
         upstreams.stream()
-            .map(u -> "    server " + u + " max_fails=1 fail_timeout=30s;")
+            .map(u -> "    server " + u + " max_fails=1 fail_timeout=5s;")
             .collect(Collectors.joining("\n"));
     Files.writeString(
         dir.resolve("nginx.conf"),

@@ -1,6 +1,7 @@
 package io.forestall.testsupport;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,14 +140,35 @@ public final class ServerProcess {
     }
   }
 
-  /** {@code kill -9}: the JVM and its launcher die at once, without any shutdown work. */
+  /**
+   * {@code kill -9}: the JVM and its launcher die at once, without any shutdown work. Returns once
+   * the HTTP port refuses connections: until then the kernel still accepts them for the dying JVM,
+   * and a request sent on one is lost with it.
+   */
   public void kill() throws InterruptedException {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     process.waitFor();
-    while (process.descendants().anyMatch(ProcessHandle::isAlive)) {
-      Thread.sleep(50);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (listening()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(name + " still listens 30 s after kill -9");
+      }
+      Thread.sleep(20);
     }
+  }
+
+  private boolean listening() {
+    try (Socket ignored = new Socket("127.0.0.1", 8080 + portOffset)) {
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
+  }
+
+  /** Whether its process is alive (it may not be ready yet). */
+  public boolean running() {
+    return process != null && process.isAlive();
   }
 
   /** Stops the server in order. */
