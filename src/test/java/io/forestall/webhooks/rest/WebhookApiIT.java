@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.Deployments;
+import io.forestall.testsupport.Metrics;
 import io.forestall.webhooks.WebhookFixture;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -84,6 +85,9 @@ class WebhookApiIT {
     String run = unique("");
     String path = "/hooks/" + run;
     String customer = "WH-" + run;
+    String metrics = Metrics.scrape();
+    double delivered = deliveries(metrics, "delivered");
+    double failed = deliveries(metrics, "failed");
     subscriber.stubFor(
         post(urlEqualTo(path))
             .withRequestBody(containing(customer))
@@ -168,6 +172,10 @@ class WebhookApiIT {
     assertEquals(first.getBodyAsString(), again.get(2).getBodyAsString());
     JsonObject afterReplay = awaitDelivery(key, id, customer, "DELIVERED", 3);
     assertTrue(afterReplay.getJsonArray("attemptLog").getJsonObject(2).getBoolean("replay"));
+    // At least: the scans of other tests may deliver to their own subscribers meanwhile.
+    metrics = Metrics.scrape();
+    assertTrue(deliveries(metrics, "delivered") >= delivered + 2, "delivered, from " + delivered);
+    assertTrue(deliveries(metrics, "failed") >= failed + 1, "failed, from " + failed);
   }
 
   @Test
@@ -328,6 +336,12 @@ class WebhookApiIT {
     assertEquals(404, Api.get(SUBSCRIPTIONS + "/999999999", key).status());
     assertEquals(404, Api.post("/api/v1/webhook-deliveries/999999999/replay", key, "").status());
     assertEquals(204, Api.delete(SUBSCRIPTIONS + "/" + id, key).status());
+  }
+
+  /** Prometheus' count of webhook deliveries with {@code outcome}. */
+  private static double deliveries(String scrape, String outcome) {
+    return Metrics.value(
+        scrape, "forestall_webhook_deliveries_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*\\}");
   }
 
   private static List<LoggedRequest> awaitRequests(String path, String customer, int count)
