@@ -3,6 +3,7 @@ package io.forestall.outreach;
 import io.forestall.platform.persistence.Database;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -59,6 +60,18 @@ class OutboxMetrics {
           m -> m.current().perState().getOrDefault(state, 0L));
     }
     meters.gauge("forestall.outbox.lag.seconds", Tags.empty(), this, m -> m.current().lagSeconds());
+  }
+
+  /**
+   * Takes the gauges out with the deployment. The server's registry outlives it and holds each
+   * gauge's object weakly: left in, a redeployed app's gauges would find the old ones registered
+   * and report this dead instance's NaN.
+   */
+  @PreDestroy
+  void unregister() {
+    for (String name : List.of("forestall.outreach.messages", "forestall.outbox.lag.seconds")) {
+      meters.find(name).gauges().forEach(meters::remove);
+    }
   }
 
   private synchronized Snapshot current() {

@@ -385,7 +385,9 @@ class ClusterIT {
     }
   }
 
-  /** The queue answered the last postback from the user's session, with neither error dialog. */
+  /**
+   * The queue answered the last postback from the user's session, with none of the error dialogs.
+   */
   private static void assertStillWorking(WebDriver page, List<String> open, String when) {
     for (String dialog : List.of("errorDialog", "expiredDialog", "connectionDialog")) {
       assertFalse(page.findElement(By.id(dialog)).isDisplayed(), dialog + " " + when);

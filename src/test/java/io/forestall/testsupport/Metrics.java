@@ -36,11 +36,11 @@ public final class Metrics {
 
   /**
    * The sample of the metric whose name and labels match the regular expression {@code series}, 0
-   * when absent.
+   * when absent; NaN for a gauge whose object is gone.
    */
   public static double value(String scrape, String series) {
     Matcher m =
-        Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(scrape);
+        Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})? ([0-9.eE+-]+|NaN)$").matcher(scrape);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 }
