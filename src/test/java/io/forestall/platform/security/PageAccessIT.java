@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.Deployments;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -14,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Pages are guarded by role: anonymous users go to Keycloak, the wrong role gets the denied page.
+ * Pages are guarded by role: anonymous users go to Keycloak (and come back to the same address),
+ * the wrong role gets the denied page.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -49,6 +56,29 @@ class PageAccessIT {
       Answer answer = Api.get(page, null);
       assertEquals(302, answer.status(), page);
     }
+  }
+
+  /**
+   * A link with a query, such as a task's in an email, leads back to itself after the login: the
+   * redirect URI Keycloak gets keeps the query (wildfly.elytron.oidc.allow.query.params in
+   * configure.cli). UnansweredRequestUiIT follows the whole round trip in a browser.
+   */
+  @Test
+  void theLoginReturnsToTheLinkWithItsQuery() throws Exception {
+    HttpResponse<Void> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(Api.APP + "/tasks/task.xhtml?id=42")).build(),
+                HttpResponse.BodyHandlers.discarding());
+    assertEquals(302, answer.statusCode());
+    String login = answer.headers().firstValue("Location").orElseThrow();
+    assertTrue(login.startsWith("http://localhost:8180/realms/forestall/"), login);
+    assertTrue(
+        login.contains(
+            "redirect_uri="
+                + URLEncoder.encode(Api.APP + "/tasks/task.xhtml?id=42", StandardCharsets.UTF_8)
+                + "&"),
+        login);
   }
 
   @Test
