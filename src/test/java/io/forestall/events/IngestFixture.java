@@ -2,6 +2,9 @@ package io.forestall.events;
 
 import io.forestall.testsupport.Api;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Credentials a test creates for a tenant through the API, as its admin would. */
 final class IngestFixture {
@@ -29,13 +32,20 @@ final class IngestFixture {
     return answer.json().getString("secret");
   }
 
+  /** An event of an hour ago, the newest on its customer's timeline. */
   static String event(String id, String customer, String type) {
+    return event(id, customer, type, Instant.now().minus(Duration.ofHours(1)));
+  }
+
+  static String event(String id, String customer, String type, Instant occurredAt) {
     return "{\"id\":\""
         + id
         + "\",\"customer\":\""
         + customer
         + "\",\"type\":\""
         + type
-        + "\",\"occurredAt\":\"2026-11-01T10:00:00Z\",\"value\":12.5}";
+        + "\",\"occurredAt\":\""
+        + occurredAt.truncatedTo(ChronoUnit.SECONDS)
+        + "\",\"value\":12.5}";
   }
 }
