@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Lints helm/forestall and renders it with the Helm inside helm-java, then reads the manifests as
- * Kubernetes would: probes, where each variable comes from, replicas, disruption budget, discovery
- * and autoscaling.
+ * Kubernetes would: probes, where each variable comes from, replicas, disruption budget, discovery,
+ * autoscaling, the secrets it insists on and who may reach which port.
  */
 class DeployChartTest {
 
@@ -177,12 +177,28 @@ class DeployChartTest {
   }
 
   @Test
-  void anInstallWithoutSecretsStopsAndNamesWhatIsMissing() throws IOException {
-    Map<String, Object> values = new HashMap<>(SECRETS);
-    values.remove("oidcClientSecret");
-    IllegalStateException refused =
-        assertThrows(IllegalStateException.class, () -> renderExactly(Map.of("secrets", values)));
-    assertTrue(refused.getMessage().contains("secrets.oidcClientSecret"), refused.getMessage());
+  void anInstallWithoutASecretStopsAndNamesIt() {
+    for (String missing : SECRETS.keySet()) {
+      Map<String, Object> values = new HashMap<>(SECRETS);
+      values.remove(missing);
+      IllegalStateException refused =
+          assertThrows(IllegalStateException.class, () -> renderExactly(Map.of("secrets", values)));
+      assertTrue(
+          refused.getMessage().contains("secrets." + missing + " is required"),
+          refused.getMessage());
+    }
+  }
+
+  /** No values at all, the demo included: the install stops and says how to make the key. */
+  @Test
+  void anInstallWithNoSecretsStopsEvenAsTheDemoAndSaysHowToMakeTheKey() {
+    for (Map<String, Object> values :
+        List.<Map<String, Object>>of(Map.of(), Map.of("demo", true))) {
+      IllegalStateException refused =
+          assertThrows(IllegalStateException.class, () -> renderExactly(values));
+      assertTrue(refused.getMessage().contains("secrets.secretsKey"), refused.getMessage());
+      assertTrue(refused.getMessage().contains("openssl rand -base64 32"), refused.getMessage());
+    }
   }
 
   @Test
@@ -206,6 +222,78 @@ class DeployChartTest {
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> renderExactly(Map.of("secrets", values)));
     assertTrue(refused.getMessage().contains("32 bytes"), refused.getMessage());
+  }
+
+  /**
+   * HTTP stays open to all; the JGroups port, where the nodes share sessions without credentials,
+   * admits only this release's nodes; the management port only monitoring. Every port the container
+   * opens has its rule, and no rule admits everyone to every port.
+   */
+  @Test
+  void aNetworkPolicyKeepsTheClusterPortToTheNodesAndManagementToMonitoring() throws IOException {
+    List<Map<String, Object>> manifests = render(Map.of());
+    Map<String, Object> policy = one(manifests, "NetworkPolicy");
+    assertSelectsTheNodes(mapAt(policy, "spec", "podSelector", "matchLabels"), manifests);
+    assertEquals(List.of("Ingress"), listAt(policy, "spec", "policyTypes"));
+    Map<String, Object> container = container(manifests);
+    Map<Integer, Object> rules = rulesByPort(policy);
+    assertEquals(
+        Set.of(
+            containerPort(container, "http"),
+            containerPort(container, "jgroups"),
+            containerPort(container, "management")),
+        rules.keySet());
+
+    assertNull(at(rules.get(8080), "from"), "HTTP from anywhere");
+
+    List<Object> cluster = listAt(rules.get(7600), "from");
+    assertEquals(1, cluster.size());
+    assertEquals(Set.of("podSelector"), mapAt(cluster, 0).keySet(), "this namespace's pods only");
+    assertSelectsTheNodes(mapAt(cluster, 0, "podSelector", "matchLabels"), manifests);
+
+    assertEquals(
+        List.of(
+            Map.of("podSelector", Map.of("matchLabels", Map.of("forestall.io/monitoring", "true"))),
+            Map.of(
+                "namespaceSelector",
+                Map.of("matchLabels", Map.of("forestall.io/monitoring", "true")))),
+        listAt(rules.get(9990), "from"));
+  }
+
+  @Test
+  void whoMonitorsIsConfigurableAndNobodyMeansNoRule() throws IOException {
+    Map<String, Object> prometheus =
+        Map.of(
+            "namespaceSelector",
+            Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "observability")),
+            "podSelector",
+            Map.of("matchLabels", Map.of("app.kubernetes.io/name", "prometheus")));
+    Map<String, Object> policy =
+        one(
+            render(Map.of("networkPolicy", Map.of("monitoring", List.of(prometheus)))),
+            "NetworkPolicy");
+    assertEquals(List.of(prometheus), listAt(rulesByPort(policy).get(9990), "from"));
+
+    // An empty "from" would admit everyone: with no monitoring peers, 9990 gets no rule at all.
+    Map<String, Object> closed =
+        one(render(Map.of("networkPolicy", Map.of("monitoring", List.of()))), "NetworkPolicy");
+    assertEquals(Set.of(8080, 7600), rulesByPort(closed).keySet());
+
+    assertTrue(
+        kinds(render(Map.of("networkPolicy", Map.of("enabled", false)))).stream()
+            .noneMatch("NetworkPolicy"::equals));
+  }
+
+  /** A NetworkPolicy's ingress rules by the one port each opens; a rule without ports fails. */
+  private static Map<Integer, Object> rulesByPort(Map<String, Object> policy) {
+    Map<Integer, Object> rules = new HashMap<>();
+    for (Object rule : listAt(policy, "spec", "ingress")) {
+      List<Object> ports = listAt(rule, "ports");
+      assertEquals(1, ports.size(), "one port per rule: " + rule);
+      assertEquals("TCP", at(ports, 0, "protocol"));
+      assertNull(rules.put((Integer) at(ports, 0, "port"), rule), "two rules for " + ports);
+    }
+    return rules;
   }
 
   /** The chart rendered as an install with these values and the test secrets. */

@@ -20,21 +20,37 @@ import org.junit.jupiter.api.Test;
 /**
  * Reads docker/compose.yaml as Compose would (no Docker engine runs here): each Forestall node is
  * given every variable the app needs and none it does not read, behind nginx, with PostgreSQL and a
- * Keycloak that browsers and nodes reach under the same URL.
+ * Keycloak that browsers and nodes reach under the same URL. Every secret must come from the shell:
+ * the stack refuses to start without one, and compose.demo.yaml turns it into the demo.
  */
 class DeployComposeTest {
 
   private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
+
+  /**
+   * An interpolation whole: the variable, then {@code :?}, {@code :-} or nothing, then the rest.
+   */
+  private static final Pattern FULL_INTERPOLATION =
+      Pattern.compile("\\$\\{([A-Za-z0-9_]+)(:[?-])?([^}]*)}");
+
+  /** Secrets the stack can run without: the SMTP password, when the relay wants no login. */
+  private static final Set<String> OPTIONAL_SECRETS = Set.of("FORESTALL_SMTP_PASSWORD");
+
+  private static final String DEMO_REALM = "../src/main/keycloak/forestall-realm.json";
+  private static final String PRODUCTION_REALM =
+      "../src/main/keycloak/forestall-realm-production.json";
   private static final Pattern UPSTREAM_SERVER =
       Pattern.compile("(?m)^\\s*server\\s+([^:\\s]+):8080");
 
   private static AppVariables app;
   private static Map<String, Object> services;
+  private static Map<String, Object> demoServices;
 
   @BeforeAll
   static void read() {
     app = AppVariables.read();
     services = mapAt(Yamls.load(AppVariables.text("docker/compose.yaml")), "services");
+    demoServices = mapAt(Yamls.load(AppVariables.text("docker/compose.demo.yaml")), "services");
   }
 
   @Test
@@ -79,6 +95,52 @@ class DeployComposeTest {
                       Set.copyOf(interpolations(env(node).get(secret))),
                       node + " " + secret));
     }
+  }
+
+  /**
+   * Every secret anywhere in the file (the nodes', PostgreSQL's, Keycloak's) is {@code ${X:?why}}:
+   * Compose stops and says what to set instead of starting on a default everyone knows.
+   */
+  @Test
+  void everySecretIsRequiredWithAnExplanationAndNoneHasADefault() {
+    String compose = AppVariables.text("docker/compose.yaml");
+    Set<String> required = new TreeSet<>();
+    for (var m : FULL_INTERPOLATION.matcher(compose).results().toList()) {
+      String name = m.group(1);
+      if (!AppVariables.secret(name)) {
+        continue;
+      }
+      if (OPTIONAL_SECRETS.contains(name)) {
+        assertEquals(":-", m.group(2), m.group());
+        assertEquals("", m.group(3), name + " has a default: " + m.group());
+        continue;
+      }
+      assertEquals(":?", m.group(2), name + " must be required: " + m.group());
+      assertTrue(m.group(3).startsWith("set " + name + ", "), "the message names it: " + m.group());
+      required.add(name);
+    }
+    assertEquals(
+        Set.of(
+            "FORESTALL_DB_PASSWORD",
+            "FORESTALL_OIDC_SECRET",
+            "FORESTALL_KEYCLOAK_ADMIN_SECRET",
+            "FORESTALL_SECRETS_KEY",
+            "KEYCLOAK_ADMIN_PASSWORD"),
+        required);
+    assertTrue(
+        compose.contains(
+            "${FORESTALL_SECRETS_KEY:?set FORESTALL_SECRETS_KEY, 32 random bytes in base64"
+                + " (openssl rand -base64 32)}"),
+        "the key's message says how to make one");
+  }
+
+  @Test
+  void theStackRunsWithoutTheDemoAndTheDemoFileTurnsItOn() {
+    for (String node : nodes()) {
+      assertEquals("false", env(node).get("FORESTALL_DEMO"), node);
+    }
+    assertEquals("true", at(demoServices, "forestall-1", "environment", "FORESTALL_DEMO"));
+    assertEquals(Set.of("forestall-1", "keycloak"), demoServices.keySet());
   }
 
   @Test
@@ -140,14 +202,37 @@ class DeployComposeTest {
             .orElseThrow();
     assertEquals("quay.io/keycloak/keycloak:" + pomVersion, keycloak.get("image"));
     assertTrue(listAt(keycloak, "command").contains("--import-realm"));
-    String realm = stringAt(keycloak, "volumes", 0).split(":")[0];
+    String[] mount = stringAt(keycloak, "volumes", 0).split(":");
+    assertEquals(PRODUCTION_REALM, mount[0]);
     assertTrue(
-        AppVariables.ROOT.resolve("docker").resolve(realm).normalize().toFile().isFile(),
-        realm + " exists");
+        AppVariables.ROOT.resolve("docker").resolve(mount[0]).normalize().toFile().isFile(),
+        mount[0] + " exists");
+    String[] demoMount = stringAt(demoServices, "keycloak", "volumes", 0).split(":");
+    assertEquals(DEMO_REALM, demoMount[0]);
+    // Compose merges volumes by their target: the demo's realm replaces production's.
+    assertEquals(mount[1], demoMount[1]);
+  }
+
+  /**
+   * Keycloak fills in the production realm's placeholders from its environment as it imports it:
+   * the clients' secrets the nodes hold, and the public address the login returns to.
+   */
+  @Test
+  void keycloakGivesTheRealmTheNodesSecretsAndPublicUrl() {
+    Map<String, Object> keycloak = mapAt(services, "keycloak", "environment");
+    Set<String> placeholders =
+        DeployRealmTest.placeholders(
+            AppVariables.text("src/main/keycloak/forestall-realm-production.json"));
+    assertTrue(keycloak.keySet().containsAll(placeholders), "Keycloak lacks " + placeholders);
+    for (String node : nodes()) {
+      for (String name : placeholders) {
+        assertEquals(env(node).get(name), keycloak.get(name), node + " " + name);
+      }
+    }
   }
 
   @Test
-  void theRealmLetsTheBrowserBackToThePublicUrl() {
+  void theDemoRealmLetsTheBrowserBackToThePublicUrl() {
     Map<String, Object> realm =
         Yamls.load(AppVariables.text("src/main/keycloak/forestall-realm.json"));
     Map<String, Object> web =
@@ -159,11 +244,11 @@ class DeployComposeTest {
     for (String node : nodes()) {
       String publicUrl = (String) env(node).get("FORESTALL_PUBLIC_URL");
       assertTrue(listAt(web, "redirectUris").contains(publicUrl + "/*"), publicUrl);
-      assertTrue(
-          String.valueOf(env(node).get("FORESTALL_OIDC_SECRET"))
-              .contains(":-" + web.get("secret") + "}"),
-          "the default client secret is the realm's");
     }
+    assertTrue(
+        AppVariables.text("docker/compose.demo.yaml")
+            .contains("FORESTALL_OIDC_SECRET=" + web.get("secret")),
+        "the demo file names the demo realm's client secret");
   }
 
   /** The services that run the Forestall image. */

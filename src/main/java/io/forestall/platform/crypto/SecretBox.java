@@ -1,7 +1,10 @@
 package io.forestall.platform.crypto;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,34 +23,72 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Encrypts secrets Forestall must read back later (webhook signing secrets), signs its own tokens
  * with AES-256-GCM under the key in {@code FORESTALL_SECRETS_KEY}; secrets it only needs to
- * recognise are hashed instead.
+ * recognise are hashed instead. Only the demo ({@code FORESTALL_DEMO=true}) runs without a key, on
+ * a public one.
  */
 @ApplicationScoped
 public class SecretBox {
 
+  /** Startup order: before the migrations, so a server without its key stops before any work. */
+  public static final int PRIORITY = 50;
+
   private static final Logger LOG = Logger.getLogger(SecretBox.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int NONCE_BYTES = 12;
+  private static final String DEMO_KEY = "forestall-demo-secrets-key";
 
   @Inject
   @ConfigProperty(name = "forestall.secrets.key")
   Optional<String> configuredKey;
 
+  @Inject
+  @ConfigProperty(name = "forestall.demo", defaultValue = "false")
+  boolean demo;
+
   private SecretKeySpec key;
 
   @PostConstruct
   void init() {
-    byte[] material;
-    if (configuredKey.isEmpty() || configuredKey.get().isBlank()) {
-      LOG.warning("FORESTALL_SECRETS_KEY is not set: secrets are encrypted with the demo key");
-      material = sha256("forestall-demo-secrets-key");
-    } else {
-      material = Base64.getDecoder().decode(configuredKey.get().strip());
-      if (material.length != 32) {
-        throw new IllegalStateException("FORESTALL_SECRETS_KEY must be 32 bytes, base64-encoded");
+    key = new SecretKeySpec(keyMaterial(configuredKey, demo), "AES");
+  }
+
+  /**
+   * Observing the startup creates the box, so a missing or malformed key fails the deployment
+   * instead of the first webhook or action link.
+   */
+  void checkKey(@Observes @Priority(PRIORITY) Startup startup) {
+    LOG.fine("The secrets key is loaded");
+  }
+
+  /**
+   * The key's 32 bytes: those of {@code FORESTALL_SECRETS_KEY}, or, when it is unset and the server
+   * runs as the demo, the public demo key. Anywhere else an unset key is refused.
+   */
+  static byte[] keyMaterial(Optional<String> configured, boolean demo) {
+    Optional<String> given = configured.map(String::strip).filter(k -> !k.isEmpty());
+    if (given.isEmpty()) {
+      if (!demo) {
+        throw new IllegalStateException(
+            "FORESTALL_SECRETS_KEY is not set. Set it to 32 random bytes in base64, made with"
+                + " 'openssl rand -base64 32', and keep it with (but apart from) the database's"
+                + " backups. Only the demo (FORESTALL_DEMO=true) runs without one.");
       }
+      LOG.warning(
+          "FORESTALL_SECRETS_KEY is not set: the demo encrypts secrets with its public key");
+      return sha256(DEMO_KEY);
     }
-    key = new SecretKeySpec(material, "AES");
+    byte[] material;
+    try {
+      material = Base64.getDecoder().decode(given.get());
+    } catch (IllegalArgumentException e) {
+      material = new byte[0];
+    }
+    if (material.length != 32) {
+      throw new IllegalStateException(
+          "FORESTALL_SECRETS_KEY must be 32 bytes in base64: make one with 'openssl rand -base64"
+              + " 32'");
+    }
+    return material;
   }
 
   public String encrypt(String plain) {
