@@ -26,7 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Standard Webhooks signatures ({@code webhook-id}, {@code webhook-timestamp}, {@code
  * webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>}): verifies inbound deliveries
  * against every active secret of the tenant, in constant time, within a 5-minute timestamp
- * tolerance; and makes the secrets and signatures outbound webhooks send.
+ * tolerance; and makes the secrets and signatures outbound webhooks send. A delivery costs one HMAC
+ * of its body per active secret, however many signatures its header lists.
  */
 @ApplicationScoped
 public class WebhookSignatures {
@@ -36,6 +37,12 @@ public class WebhookSignatures {
   /** How a signing secret begins; the rest is the base64 of the raw HMAC key. */
   public static final String SECRET_PREFIX = "whsec_";
 
+  /** The longest {@code webhook-signature} header read: room for a handful of signatures. */
+  public static final int MAX_SIGNATURE_HEADER = 512;
+
+  /** How many of the header's signatures are looked at; senders send one, two while rotating. */
+  static final int MAX_SIGNATURES = 5;
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration REMEMBER = Duration.ofSeconds(10);
 
@@ -43,6 +50,7 @@ public class WebhookSignatures {
   public enum Verdict {
     VALID,
     MISSING_HEADERS,
+    SIGNATURE_HEADER_TOO_LONG,
     BAD_TIMESTAMP,
     STALE_TIMESTAMP,
     NO_ACTIVE_SECRET,
@@ -63,6 +71,9 @@ public class WebhookSignatures {
     if (isBlank(id) || isBlank(timestamp) || isBlank(signature)) {
       return Verdict.MISSING_HEADERS;
     }
+    if (signature.length() > MAX_SIGNATURE_HEADER) {
+      return Verdict.SIGNATURE_HEADER_TOO_LONG;
+    }
     long seconds;
     try {
       seconds = Long.parseLong(timestamp.strip());
@@ -78,23 +89,39 @@ public class WebhookSignatures {
     if (secrets.isEmpty()) {
       return Verdict.NO_ACTIVE_SECRET;
     }
-    for (String candidate : signature.strip().split(" ")) {
-      if (!candidate.startsWith("v1,")) {
-        continue;
-      }
-      byte[] given;
-      try {
-        given = Base64.getDecoder().decode(candidate.substring(3));
-      } catch (IllegalArgumentException e) {
-        continue;
-      }
-      for (byte[] secret : secrets) {
-        if (MessageDigest.isEqual(given, digest(secret, id.strip(), seconds, body))) {
-          return Verdict.VALID;
+    return matches(secrets, id.strip(), seconds, signature, body)
+        ? Verdict.VALID
+        : Verdict.BAD_SIGNATURE;
+  }
+
+  /**
+   * Whether one of the header's first {@link #MAX_SIGNATURES} signatures is a {@code v1} HMAC under
+   * one of {@code secrets}. Each secret's HMAC is computed once and compared in constant time.
+   */
+  static boolean matches(
+      List<byte[]> secrets, String id, long timestamp, String header, byte[] body) {
+    List<byte[]> given = new ArrayList<>();
+    String[] candidates = header.strip().split(" +");
+    for (int i = 0; i < Math.min(candidates.length, MAX_SIGNATURES); i++) {
+      if (candidates[i].startsWith("v1,")) {
+        try {
+          given.add(Base64.getDecoder().decode(candidates[i].substring(3)));
+        } catch (IllegalArgumentException e) {
+          // Not base64: matches nothing.
         }
       }
     }
-    return Verdict.BAD_SIGNATURE;
+    if (given.isEmpty()) {
+      return false;
+    }
+    boolean match = false;
+    for (byte[] secret : secrets) {
+      byte[] expected = digest(secret, id, timestamp, body);
+      for (byte[] signature : given) {
+        match |= MessageDigest.isEqual(signature, expected);
+      }
+    }
+    return match;
   }
 
   void forget(long tenantId) {

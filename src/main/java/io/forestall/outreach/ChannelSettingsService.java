@@ -8,6 +8,7 @@ import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
 import io.forestall.outreach.ChannelSettings.TokenChange;
 import io.forestall.platform.crypto.SecretBox;
+import io.forestall.platform.egress.EgressGuard;
 import io.forestall.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,6 +52,7 @@ public class ChannelSettingsService {
 
   @PersistenceContext EntityManager em;
   @Inject AuditLog audit;
+  @Inject EgressGuard egress;
   @Inject SecretBox box;
   @Inject Database database;
   @Inject Clock clock;
@@ -79,7 +81,13 @@ public class ChannelSettingsService {
     Optional<Stored> before = stored();
     String sealed =
         token.kind() == TokenChange.Kind.KEEP ? before.map(Stored::tokenSealed).orElse(null) : null;
-    List<Violation> violations = check(clean, token, sealed != null);
+    List<Violation> violations = new ArrayList<>(check(clean, token, sealed != null));
+    if (clean.smsProviderUrl() != null
+        && violations.stream().noneMatch(v -> v.pointer().equals("/smsProviderUrl"))) {
+      egress
+          .problem(clean.smsProviderUrl())
+          .ifPresent(p -> violations.add(new Violation("/smsProviderUrl", p)));
+    }
     if (!violations.isEmpty()) {
       throw new ViolationException("channel setting", violations);
     }

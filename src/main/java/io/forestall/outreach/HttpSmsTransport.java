@@ -2,8 +2,12 @@ package io.forestall.outreach;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
-import jakarta.annotation.PostConstruct;
+import io.forestall.platform.egress.EgressAnswer;
+import io.forestall.platform.egress.EgressGuard;
+import io.forestall.platform.egress.EgressRefusedException;
+import io.forestall.platform.egress.EgressTimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -11,44 +15,34 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends SMS through a provider's HTTP API: a JSON POST {@code {to, from, text, reference}} with the
- * tenant's bearer token and the message's {@code Idempotency-Key}. A 2xx answer means sent (its
- * JSON {@code id} is kept); 408, 429, 5xx and network trouble are worth another try; any other
- * answer is final.
+ * Sends SMS through a provider's HTTP API, by way of the egress guard: a JSON POST {@code {to,
+ * from, text, reference}} with the tenant's bearer token and the message's {@code Idempotency-Key}.
+ * A 2xx answer means sent (its JSON {@code id} is kept); 408, 429, 5xx and network trouble are
+ * worth another try; a refused address and any other answer are final. At most a few kilobytes of
+ * an answer are read.
  */
 @ApplicationScoped
 class HttpSmsTransport implements SmsTransport {
 
   private static final int MAX_ANSWER = 500;
   private static final int MAX_ID = 200;
+  private static final int MAX_READ = 8 * 1024;
 
+  @Inject EgressGuard egress;
   private Duration timeout = Duration.ofSeconds(10);
-  private HttpClient http;
 
   HttpSmsTransport() {}
 
-  /** A transport that gives up on a provider after {@code timeout}; for tests. */
-  HttpSmsTransport(Duration timeout) {
+  /** A transport through {@code egress} that gives up on a provider after {@code timeout}. */
+  HttpSmsTransport(EgressGuard egress, Duration timeout) {
+    this.egress = egress;
     this.timeout = timeout;
-    init();
-  }
-
-  @PostConstruct
-  void init() {
-    http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
   }
 
   @Override
@@ -62,33 +56,36 @@ class HttpSmsTransport implements SmsTransport {
             .add("reference", key)
             .build()
             .toString();
-    HttpRequest request =
-        HttpRequest.newBuilder(provider.url())
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .header("Authorization", "Bearer " + provider.token())
-            .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build();
-    HttpResponse<String> answer;
+    EgressAnswer answer;
     try {
-      answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpTimeoutException e) {
+      answer =
+          egress.post(
+              provider.url().toString(),
+              Map.of(
+                  "Accept",
+                  "application/json",
+                  "Authorization",
+                  "Bearer " + provider.token(),
+                  "Idempotency-Key",
+                  key),
+              body.getBytes(StandardCharsets.UTF_8),
+              "application/json",
+              timeout,
+              MAX_READ);
+    } catch (EgressRefusedException e) {
+      throw new SmsException("the SMS provider's URL " + e.getMessage(), true);
+    } catch (EgressTimeoutException e) {
       throw new SmsException("the SMS provider did not answer within " + timeout, e);
     } catch (IOException e) {
       throw new SmsException("the SMS provider could not be reached: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SmsException("sending was interrupted", e);
     }
-    int status = answer.statusCode();
+    int status = answer.status();
     if (status >= 200 && status < 300) {
-      return providerId(answer.body());
+      return answer.truncated() ? Optional.empty() : providerId(answer.text());
     }
     boolean worthRetrying = status == 408 || status == 429 || status >= 500;
     throw new SmsException(
-        "the SMS provider answered " + status + ": " + shorten(answer.body(), MAX_ANSWER),
+        "the SMS provider answered " + status + ": " + shorten(answer.text(), MAX_ANSWER),
         !worthRetrying);
   }
 

@@ -10,6 +10,7 @@ import io.forestall.kernel.Role;
 import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
 import io.forestall.platform.crypto.SecretBox;
+import io.forestall.platform.egress.EgressGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +43,7 @@ public class WebhookService {
   @PersistenceContext EntityManager em;
   @Inject SecretBox box;
   @Inject AuditLog audit;
+  @Inject EgressGuard egress;
   @Inject Clock clock;
 
   /** A subscription with its signing secret: the only moment the secret is shown. */
@@ -236,8 +238,12 @@ public class WebhookService {
     return d;
   }
 
-  private static void check(SubscriptionDraft draft) {
-    List<Violation> violations = draft.check();
+  /** The draft's own rules, then whether the egress guard would call its URL now. */
+  private void check(SubscriptionDraft draft) {
+    List<Violation> violations = new ArrayList<>(draft.check());
+    if (violations.stream().noneMatch(v -> v.pointer().equals("/url"))) {
+      egress.problem(draft.url()).ifPresent(p -> violations.add(new Violation("/url", p)));
+    }
     if (!violations.isEmpty()) {
       throw new ViolationException("webhook subscription", violations);
     }

@@ -1,15 +1,13 @@
 package io.forestall.webhooks;
 
 import io.forestall.integrations.WebhookSignatures;
+import io.forestall.platform.egress.EgressAnswer;
+import io.forestall.platform.egress.EgressGuard;
+import io.forestall.platform.egress.EgressRefusedException;
+import io.forestall.platform.egress.EgressTimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,14 +18,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Sends one delivery: a POST of its body, signed per Standard Webhooks with the subscription's
- * secret at the moment of sending, so a retry carries a fresh timestamp. Redirects are not
- * followed; the answer is read only as far as the log keeps it.
+ * Sends one delivery: a POST of its body through the egress guard, signed per Standard Webhooks
+ * with the subscription's secret at the moment of sending, so a retry carries a fresh timestamp.
+ * Redirects are not followed; the answer is read only as far as the log keeps it.
  */
 @ApplicationScoped
 class WebhookTransport {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
+  static final Duration TIMEOUT = EgressGuard.MAX_DEADLINE;
 
   /** What one attempt sent and got back; {@code status} is null when no answer came. */
   record Outcome(
@@ -43,14 +41,8 @@ class WebhookTransport {
     }
   }
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
-
   @Inject Clock clock;
+  @Inject EgressGuard egress;
 
   /** Sends {@code payload} signed with each of {@code secrets} (two while a rotation settles). */
   Outcome send(String url, String webhookId, List<String> secrets, String payload) {
@@ -70,55 +62,40 @@ class WebhookTransport {
         headers.entrySet().stream()
             .map(h -> h.getKey() + ": " + h.getValue())
             .collect(Collectors.joining("\n"));
+    Map<String, String> request = new LinkedHashMap<>(headers);
+    request.remove("content-type");
+    request.put("User-Agent", "Forestall-Webhooks/1");
     long start = System.nanoTime();
     try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(TIMEOUT)
-              .header("User-Agent", "Forestall-Webhooks/1")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-      headers.forEach(request::header);
-      HttpResponse<InputStream> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      String excerpt;
-      try (InputStream in = response.body()) {
-        excerpt = excerpt(in.readNBytes(DeliveryAttempt.EXCERPT));
-      }
-      int status = response.statusCode();
+      EgressAnswer answer =
+          egress.post(url, request, body, "application/json", TIMEOUT, DeliveryAttempt.EXCERPT);
+      int status = answer.status();
       return new Outcome(
           started,
           sent,
           status,
-          excerpt,
+          excerpt(answer),
           millisSince(start),
           status >= 200 && status < 300 ? null : "HTTP " + status);
-    } catch (HttpTimeoutException e) {
+    } catch (EgressRefusedException e) {
       return new Outcome(
-          started,
-          sent,
-          null,
-          null,
-          millisSince(start),
-          "No answer within " + TIMEOUT.toSeconds() + " s");
-    } catch (IOException | IllegalArgumentException e) {
+          started, sent, null, null, millisSince(start), "Refused: the URL " + e.getMessage());
+    } catch (IOException e) {
       return new Outcome(started, sent, null, null, millisSince(start), describe(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Outcome(started, sent, null, null, millisSince(start), "Interrupted");
     }
   }
 
   /** A response body's first bytes as text; a character cut in half is replaced. */
-  private static String excerpt(byte[] bytes) {
+  private static String excerpt(EgressAnswer answer) {
     // PostgreSQL text cannot hold NUL characters.
-    return bytes.length == 0
-        ? null
-        : new String(bytes, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
+    return answer.body().length == 0 ? null : answer.text().replace('\u0000', '\uFFFD');
   }
 
-  private static String describe(Exception e) {
+  private static String describe(IOException e) {
     String text =
-        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        e instanceof EgressTimeoutException
+            ? e.getMessage()
+            : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     return text.length() > 1000 ? text.substring(0, 1000) : text;
   }
 

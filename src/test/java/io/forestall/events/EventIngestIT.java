@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -302,6 +303,47 @@ class EventIngestIT {
     assertEquals(
         0, Api.get("/api/v1/customers/" + customer + "/events", globex).json().getInt("total"));
     assertEquals(0, Api.get("/api/v1/events?customer=" + customer, globex).json().getInt("total"));
+  }
+
+  @Test
+  @Tag("security")
+  void bodiesNestedTooDeepAreRefusedWith400() {
+    String deep = "{\"events\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+    Answer api = Api.post("/api/v1/events", Api.key("acme-admin", "INGEST"), deep);
+    assertEquals(400, api.status(), api.body());
+    assertTrue(api.body().contains("levels deep"), api.body());
+    Answer webhook =
+        Webhooks.deliver("acme", IngestFixture.secret("acme-admin"), "deep-" + id(), deep);
+    assertEquals(400, webhook.status(), webhook.body());
+    assertTrue(webhook.contentType().startsWith("application/problem+json"), webhook.contentType());
+  }
+
+  @Test
+  @Tag("security")
+  void failedSignaturesAreCappedAndThrottledBeforeTheBodyIsRead() {
+    String secret = IngestFixture.secret("brightwheel-admin");
+    String body = IngestFixture.event(id(), "BW-3001", "page.viewed");
+    long now = System.currentTimeMillis() / 1000;
+    String flood = "v1,AAAA ".repeat(200);
+    Answer tooLong = Webhooks.send("brightwheel", "f-" + id(), Long.toString(now), flood, body);
+    assertEquals(400, tooLong.status(), tooLong.body());
+    assertTrue(tooLong.body().contains("webhook-signature is longer"), tooLong.body());
+
+    String wrong = Webhooks.sign(secret, "other", now, body);
+    Answer answer = null;
+    for (int i = 0; i < 100 && (answer == null || answer.status() == 401); i++) {
+      answer = Webhooks.send("brightwheel", "f-" + id(), Long.toString(now), wrong, body);
+    }
+    assertEquals(429, answer.status(), answer.body());
+    Answer signed = Webhooks.deliver("brightwheel", secret, "f-" + id(), body);
+    assertEquals(429, signed.status(), "this address is turned away before verification");
+    assertTrue(signed.body().contains("retry after"), signed.body());
+    String acme = IngestFixture.secret("acme-admin");
+    assertEquals(
+        202,
+        Webhooks.deliver("acme", acme, "f-" + id(), IngestFixture.event(id(), "ACME-1001", "x.y"))
+            .status(),
+        "another tenant's deliveries from the same address go on");
   }
 
   @Test

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.forestall.outreach.SmsTransport.SmsException;
+import io.forestall.testsupport.Egress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class HttpSmsTransportTest {
 
   private static WireMockServer provider;
-  private static final HttpSmsTransport TRANSPORT = new HttpSmsTransport(Duration.ofSeconds(1));
+  private static final HttpSmsTransport TRANSPORT =
+      new HttpSmsTransport(Egress.toTestPeers(), Duration.ofSeconds(1));
 
   @BeforeAll
   static void start() {
@@ -123,11 +126,35 @@ class HttpSmsTransportTest {
   }
 
   @Test
-  void anUnreachableProviderIsTriedAgain() {
-    SmsProvider nowhere = new SmsProvider(URI.create("http://127.0.0.1:9/sms"), "Globex", "t");
+  void anUnreachableProviderIsTriedAgain() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    SmsProvider nowhere =
+        new SmsProvider(URI.create("http://127.0.0.1:" + closed + "/sms"), "Globex", "t");
     SmsException unreachable =
         assertThrows(SmsException.class, () -> TRANSPORT.send(nowhere, "+491", "x", "k"));
     assertFalse(unreachable.permanent());
+  }
+
+  @Test
+  void aProviderAtARefusedAddressIsNotCalledAndNotTriedAgain() {
+    SmsProvider metadata =
+        new SmsProvider(URI.create("http://169.254.169.254/latest"), "Globex", "t");
+    SmsException refused =
+        assertThrows(SmsException.class, () -> TRANSPORT.send(metadata, "+491", "x", "k"));
+    assertTrue(refused.permanent());
+    assertTrue(refused.getMessage().contains("link-local"), refused.getMessage());
+  }
+
+  @Test
+  void anEndlessAnswerIsReadOnlyAsFarAsNeeded() throws SmsException {
+    answer(200, "{\"id\":\"" + "9".repeat(20_000) + "\"}");
+    assertEquals(Optional.empty(), send(), "too long to be a provider's id: sent, without one");
+    answer(503, "e".repeat(20_000));
+    SmsException down = assertThrows(SmsException.class, HttpSmsTransportTest::send);
+    assertTrue(down.getMessage().length() < 600, down.getMessage());
   }
 
   @Test

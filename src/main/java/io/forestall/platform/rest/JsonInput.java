@@ -2,9 +2,11 @@ package io.forestall.platform.rest;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -13,6 +15,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -32,16 +35,21 @@ public final class JsonInput {
   }
 
   /**
-   * Parses a request body strictly: one JSON value and nothing after it (a lenient reader would
-   * accept {@code {...}}} and ignore the rest).
+   * How deep objects and arrays may nest in a request; no request of ours needs more than a few
+   * levels, and a parser that follows thousands of them uses a thread's whole stack.
+   */
+  public static final int MAX_DEPTH = 32;
+
+  /**
+   * Parses a request body strictly: one JSON value, nested at most {@link #MAX_DEPTH} deep, and
+   * nothing after it (a lenient reader would accept {@code {...}}} and ignore the rest).
    */
   public static JsonValue parse(InputStream body) {
     try (JsonParser parser = JSON.createParser(body)) {
       if (!parser.hasNext()) {
         throw new InvalidInputException("The body is empty; send a JSON object.", List.of());
       }
-      parser.next();
-      JsonValue value = parser.getValue();
+      JsonValue value = value(parser, parser.next(), 1);
       if (parser.hasNext()) {
         throw new InvalidInputException("The body has content after its JSON value.", List.of());
       }
@@ -54,9 +62,33 @@ public final class JsonInput {
               + e.getLocation().getColumnNumber()
               + ").",
           List.of());
-    } catch (JsonException | IllegalStateException e) {
+    } catch (JsonException | IllegalStateException | NoSuchElementException e) {
       throw new InvalidInputException("The body is not valid JSON.", List.of());
     }
+  }
+
+  /** The value that starts at {@code event}, built level by level so its depth can be refused. */
+  private static JsonValue value(JsonParser parser, JsonParser.Event event, int depth) {
+    if (event != JsonParser.Event.START_OBJECT && event != JsonParser.Event.START_ARRAY) {
+      return parser.getValue();
+    }
+    if (depth > MAX_DEPTH) {
+      throw new InvalidInputException(
+          "The body nests objects and arrays more than " + MAX_DEPTH + " levels deep.", List.of());
+    }
+    if (event == JsonParser.Event.START_ARRAY) {
+      JsonArrayBuilder array = JSON.createArrayBuilder();
+      for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_ARRAY; e = parser.next()) {
+        array.add(value(parser, e, depth + 1));
+      }
+      return array.build();
+    }
+    JsonObjectBuilder object = JSON.createObjectBuilder();
+    for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_OBJECT; e = parser.next()) {
+      String name = parser.getString();
+      object.add(name, value(parser, parser.next(), depth + 1));
+    }
+    return object.build();
   }
 
   /** Starts reading a request body, which must be a JSON object. */

@@ -14,6 +14,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -76,6 +77,31 @@ class ChannelSettingsApiIT {
     assertEquals(400, Api.put(PATH, key, "{\"smsEnabled\":").status());
     assertEquals(400, Api.put(PATH, key, "[]").status());
     assertEquals(before.json(), Api.get(PATH, key).json(), "nothing was stored");
+  }
+
+  @Test
+  @Tag("security")
+  void aProviderInsideOurNetworkIsRefusedWithTheField() {
+    String key = Api.key("brightwheel-admin", "FULL");
+    String before = Api.get(PATH, key).body();
+    for (String url :
+        List.of(
+            "http://169.254.169.254/latest/meta-data/",
+            "http://127.0.0.1:9990/metrics",
+            "http://0x7f000002:40000/sms",
+            "http://[::1]/sms",
+            "http://192.168.0.10/sms")) {
+      Answer refused =
+          Api.put(
+              PATH,
+              key,
+              "{\"smsEnabled\":true,\"smsProviderUrl\":\""
+                  + url
+                  + "\",\"smsSenderId\":\"Bright\",\"smsAuthToken\":\"tok-1\"}");
+      assertEquals(400, refused.status(), url + " -> " + refused.body());
+      assertTrue(refused.body().contains("\"/smsProviderUrl\""), refused.body());
+    }
+    assertEquals(before, Api.get(PATH, key).body(), "nothing stored");
   }
 
   @Test

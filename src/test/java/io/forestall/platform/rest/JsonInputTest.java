@@ -3,12 +3,16 @@ package io.forestall.platform.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class JsonInputTest {
@@ -54,5 +58,29 @@ class JsonInputTest {
   void refusesBodiesThatAreNotObjects() {
     assertThrows(InvalidInputException.class, () -> JsonInput.of(json("[1]")));
     assertThrows(InvalidInputException.class, () -> JsonInput.of(null));
+  }
+
+  @Test
+  @Tag("security")
+  void refusesBodiesNestedDeeperThanTheLimit() {
+    String deepest = "[".repeat(JsonInput.MAX_DEPTH) + "]".repeat(JsonInput.MAX_DEPTH);
+    assertEquals(JsonValue.ValueType.ARRAY, parse(deepest).getValueType());
+    InvalidInputException tooDeep =
+        assertThrows(
+            InvalidInputException.class,
+            () -> parse("{\"a\":" + deepest + "}"),
+            "one level more than the limit");
+    assertTrue(tooDeep.getMessage().contains("levels deep"), tooDeep.getMessage());
+    assertThrows(InvalidInputException.class, () -> parse("[".repeat(100_000)));
+    assertEquals(
+        json("{\"a\":[1,\"x\",true,null,{\"b\":2.50}],\"c\":{}}"),
+        parse("{\"a\":[1,\"x\",true,null,{\"b\":2.50}],\"c\":{}}"),
+        "the same value as a plain reader builds");
+    assertThrows(InvalidInputException.class, () -> parse("{\"a\":[1,2}"));
+    assertThrows(InvalidInputException.class, () -> parse("[1]]"));
+  }
+
+  private static JsonValue parse(String text) {
+    return JsonInput.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

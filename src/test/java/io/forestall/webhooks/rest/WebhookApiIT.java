@@ -35,6 +35,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -231,6 +232,47 @@ class WebhookApiIT {
 
     assertEquals(204, Api.delete(SUBSCRIPTIONS + "/" + id, key).status());
     assertEquals(404, Api.get(SUBSCRIPTIONS + "/" + id, key).status());
+  }
+
+  @Test
+  @Tag("security")
+  void addressesInsideOurNetworkAreRefusedWhenSavedAndNotCalledWhenSent() throws Exception {
+    String key = Api.key("globex-admin", "FULL");
+    int before = Api.get(SUBSCRIPTIONS, key).json().getJsonArray("items").size();
+    for (String url :
+        List.of(
+            "http://169.254.169.254/latest/meta-data/",
+            "http://127.0.0.1:9990/metrics",
+            "http://localhost:8180/realms/master",
+            "http://0x7f000002:" + subscriber.port() + "/hook",
+            "http://2130706434:" + subscriber.port() + "/hook",
+            "http://[::1]:8080/api/v1/api-keys",
+            "http://10.0.0.7/hook",
+            "http://[::ffff:169.254.169.254]/")) {
+      Answer refused = Api.post(SUBSCRIPTIONS, key, subscription(url, "[\"case.detected\"]"));
+      assertEquals(400, refused.status(), url + " -> " + refused.body());
+      assertTrue(refused.body().contains("\"/url\""), refused.body());
+    }
+    assertEquals(before, Api.get(SUBSCRIPTIONS, key).json().getJsonArray("items").size());
+
+    String run = unique("");
+    Answer unresolved =
+        Api.post(
+            SUBSCRIPTIONS,
+            key,
+            subscription("http://hooks-" + run + ".invalid/x", "[\"case.detected\"]"));
+    assertEquals(201, unresolved.status(), "a name not in DNS yet may be saved");
+    long id = unresolved.json().getJsonNumber("id").longValue();
+    WebhookFixture.detect(key, run, "WN-" + run);
+    String log = "";
+    for (int i = 0; i < 150 && !log.contains("Refused: the URL names a host"); i++) {
+      Thread.sleep(200);
+      log = Api.get(SUBSCRIPTIONS + "/" + id + "/deliveries", key).body();
+    }
+    assertTrue(
+        log.contains("Refused: the URL names a host that does not resolve"),
+        "the attempt is refused at send time: " + log);
+    assertEquals(204, Api.delete(SUBSCRIPTIONS + "/" + id, key).status());
   }
 
   @Test
