@@ -1,6 +1,7 @@
 package io.forestall.cases;
 
 import io.forestall.audit.AuditLog;
+import io.forestall.audit.AuditState;
 import io.forestall.events.EventDraft;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Role;
@@ -86,7 +87,15 @@ public class ClosedLoopSettings {
           .executeUpdate();
     }
     audit.record(
-        "closed-loop-settings", tenant, "Closed loop", "saved", before.toString(), s.toString());
+        "closed-loop-settings", tenant, "Closed loop", "saved", state(before), state(get()));
+  }
+
+  private static String state(LoopSettings s) {
+    return AuditState.of()
+        .with("contactTypes", s.contactTypes())
+        .with("costPerContact", s.costPerContact())
+        .with("currency", s.currency())
+        .json();
   }
 
   /** Every broken rule of {@code s}; empty when it can be saved. */

@@ -1,5 +1,7 @@
 package io.forestall.integrations;
 
+import io.forestall.audit.AuditLog;
+import io.forestall.audit.AuditState;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.NotFoundException;
@@ -18,7 +20,7 @@ import java.util.List;
 
 /**
  * A tenant admin's API keys: create (the key is answered once), list, revoke. Keys are managed by
- * people only, never by another key.
+ * people only, never by another key. Creating and revoking are audited without the key or its hash.
  */
 @ApplicationScoped
 @Transactional
@@ -26,10 +28,12 @@ import java.util.List;
 public class ApiKeyService {
 
   static final String PREFIX = "fsk_";
+  static final String AUDIT_SUBJECT = "api-key";
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject ApiKeyCredentials credentials;
+  @Inject AuditLog audit;
 
   /** A key as created: the only moment its secret value exists outside the caller's hands. */
   public record CreatedKey(long id, String name, ApiKeyScope scope, String key) {}
@@ -47,6 +51,7 @@ public class ApiKeyService {
             clock.instant());
     em.persist(apiKey);
     em.flush();
+    audit.record(AUDIT_SUBJECT, apiKey.getId(), apiKey.getName(), "created", null, state(apiKey));
     return new CreatedKey(apiKey.getId(), apiKey.getName(), scope, key);
   }
 
@@ -66,8 +71,25 @@ public class ApiKeyService {
             .stream()
             .findFirst()
             .orElseThrow(() -> new NotFoundException("API key", id));
+    boolean wasActive = key.isActive();
+    String before = state(key);
     key.revoke(clock.instant());
     credentials.forget(key.getKeyHash());
+    if (wasActive) {
+      audit.record(AUDIT_SUBJECT, id, key.getName(), "revoked", before, state(key));
+    }
+  }
+
+  /** What the audit log keeps of a key: never the key or its hash. */
+  private static String state(ApiKey key) {
+    return AuditState.of()
+        .with("name", key.getName())
+        .with("scope", key.getScope())
+        .with("prefix", key.getPrefix())
+        .with("createdBy", key.getCreatedBy())
+        .with("createdAt", key.getCreatedAt())
+        .with("revokedAt", key.getRevokedAt())
+        .json();
   }
 
   private static Caller requirePerson() {

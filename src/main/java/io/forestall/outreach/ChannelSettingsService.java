@@ -1,6 +1,7 @@
 package io.forestall.outreach;
 
 import io.forestall.audit.AuditLog;
+import io.forestall.audit.AuditState;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Role;
 import io.forestall.kernel.TenantContext;
@@ -136,8 +137,8 @@ public class ChannelSettingsService {
           case REPLACE -> "saved with a new SMS token";
           case CLEAR -> "saved, SMS token cleared";
         },
-        before.map(Stored::settings).orElse(ChannelSettings.DEFAULTS).toString(),
-        after.toString());
+        state(before.map(Stored::settings).orElse(ChannelSettings.DEFAULTS)),
+        state(after));
     return after;
   }
 
@@ -268,6 +269,19 @@ public class ChannelSettingsService {
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  /** What the audit log keeps: whether a token is set, never the token. */
+  private static String state(ChannelSettings s) {
+    return AuditState.of()
+        .with("emailSenderName", s.emailSenderName())
+        .with("emailFromAddress", s.emailFromAddress())
+        .with("emailReplyTo", s.emailReplyTo())
+        .with("smsEnabled", s.smsEnabled())
+        .with("smsProviderUrl", s.smsProviderUrl())
+        .with("smsSenderId", s.smsSenderId())
+        .with("smsAuthToken", s.smsAuthTokenSet() ? "set" : "not set")
+        .json();
   }
 
   private static String blankToNull(String text) {

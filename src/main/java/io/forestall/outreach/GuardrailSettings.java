@@ -1,6 +1,7 @@
 package io.forestall.outreach;
 
 import io.forestall.audit.AuditLog;
+import io.forestall.audit.AuditState;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Role;
 import io.forestall.kernel.TenantContext;
@@ -90,12 +91,16 @@ public class GuardrailSettings {
           .executeUpdate();
     }
     audit.record(
-        "outreach-settings",
-        tenant,
-        "Outreach guardrails",
-        "saved",
-        before.toString(),
-        g.toString());
+        "outreach-settings", tenant, "Outreach guardrails", "saved", state(before), state(get()));
+  }
+
+  private static String state(Guardrails g) {
+    return AuditState.of()
+        .with("quietStart", g.quietStart())
+        .with("quietEnd", g.quietEnd())
+        .with("capMessages", g.capMessages())
+        .with("capDays", g.capDays())
+        .json();
   }
 
   private static Query bind(Query q, Object[] values) {

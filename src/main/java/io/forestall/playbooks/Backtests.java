@@ -1,6 +1,8 @@
 package io.forestall.playbooks;
 
+import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Caller;
+import io.forestall.kernel.Role;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
 import io.forestall.kernel.TenantKey;
@@ -28,9 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Backtests: a definition evaluated as at the end of each day of a past range, one set-based
  * preview query per day, creating nothing. Screens start them in the background and watch their
- * progress; the API waits for the answer.
+ * progress; the API waits for the answer. They load the database, so only tenant admins (and full
+ * API keys) run them, one at a time per tenant across all nodes ({@link BacktestLease}).
  */
 @ApplicationScoped
+@Allowed(Role.TENANT_ADMIN)
 public class Backtests {
 
   /** The longest range one backtest covers. */
@@ -39,6 +43,7 @@ public class Backtests {
   @Inject PlaybookService playbooks;
   @Inject ScanExecution execution;
   @Inject ComplaintSettings complaints;
+  @Inject BacktestLease lease;
   @Inject TenantDirectory tenants;
   @Inject Clock clock;
   @Resource ManagedExecutorService executor;
@@ -68,10 +73,19 @@ public class Backtests {
     }
   }
 
-  /** Runs the backtest here and answers it; a bad definition or range changes nothing. */
+  /**
+   * Runs the backtest here and answers it; a bad definition or range changes nothing, and while
+   * another backtest of the tenant runs this one is refused with a ConflictException.
+   */
   public Backtest run(PlaybookDefinition definition, LocalDate from, LocalDate to) {
     check(definition, from, to);
-    return evaluate(definition, from, to, TenantContext.require(), new AtomicInteger());
+    TenantKey tenant = TenantContext.require();
+    String holder = acquire(tenant);
+    try {
+      return evaluate(definition, from, to, tenant, holder, new AtomicInteger());
+    } finally {
+      lease.release(holder);
+    }
   }
 
   /** Backtests the playbook's draft. */
@@ -79,26 +93,48 @@ public class Backtests {
     return run(playbooks.draft(playbooks.get(playbookId)), from, to);
   }
 
-  /** Starts the backtest in the background, as the current caller and tenant. */
+  /**
+   * Starts the backtest in the background, as the current caller and tenant; refused with a
+   * ConflictException while another backtest of the tenant runs.
+   */
   public Running start(PlaybookDefinition definition, LocalDate from, LocalDate to) {
     check(definition, from, to);
     TenantKey tenant = TenantContext.require();
     Caller caller = Caller.current().orElseThrow();
+    String holder = acquire(tenant);
     Running running = new Running((int) ChronoUnit.DAYS.between(from, to) + 1);
-    executor.execute(
-        () ->
-            Caller.runAs(
-                caller,
-                () -> {
-                  try {
-                    running.result.complete(
-                        TenantContext.call(
-                            tenant, () -> evaluate(definition, from, to, tenant, running.done)));
-                  } catch (RuntimeException e) {
-                    running.result.completeExceptionally(e);
-                  }
-                }));
+    try {
+      executor.execute(
+          () ->
+              Caller.runAs(
+                  caller,
+                  () -> {
+                    try {
+                      Backtest result;
+                      // Released before the answer, so the next one may start once this shows.
+                      try {
+                        result =
+                            TenantContext.call(
+                                tenant,
+                                () -> evaluate(definition, from, to, tenant, holder, running.done));
+                      } finally {
+                        lease.release(holder);
+                      }
+                      running.result.complete(result);
+                    } catch (RuntimeException e) {
+                      running.result.completeExceptionally(e);
+                    }
+                  }));
+    } catch (RuntimeException e) {
+      lease.release(holder);
+      throw e;
+    }
     return running;
+  }
+
+  private String acquire(TenantKey tenant) {
+    return lease.acquire(
+        tenant.id(), Caller.current().map(Caller::displayName).orElse(Caller.SYSTEM.displayName()));
   }
 
   private Backtest evaluate(
@@ -106,6 +142,7 @@ public class Backtests {
       LocalDate from,
       LocalDate to,
       TenantKey tenant,
+      String holder,
       AtomicInteger done) {
     ZoneId zone = tenants.zone(tenant);
     ComplaintWeights weights = complaints.get();
@@ -125,6 +162,7 @@ public class Backtests {
       }
       days.add(new Backtest.Day(day, matches.size(), first));
       done.incrementAndGet();
+      lease.renew(holder);
     }
     return new Backtest(from, to, days, seen.size());
   }

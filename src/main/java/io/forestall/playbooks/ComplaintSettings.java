@@ -1,6 +1,7 @@
 package io.forestall.playbooks;
 
 import io.forestall.audit.AuditLog;
+import io.forestall.audit.AuditState;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Role;
 import io.forestall.kernel.TenantContext;
@@ -78,12 +79,20 @@ public class ComplaintSettings {
           .executeUpdate();
     }
     audit.record(
-        "complaint-weights",
-        tenant,
-        "Complaint scoring",
-        "saved",
-        before.toString(),
-        weights.toString());
+        "complaint-weights", tenant, "Complaint scoring", "saved", state(before), state(get()));
+  }
+
+  private static String state(ComplaintWeights w) {
+    return AuditState.of()
+        .with("perAttachment", w.perAttachment())
+        .with("attachmentsMax", w.attachmentsMax())
+        .with("longText", w.longText())
+        .with("timing", w.timing())
+        .with("money", w.money())
+        .with("device", w.device())
+        .with("skilledTeam", w.skilledTeam())
+        .with("frontlineTeam", w.frontlineTeam())
+        .json();
   }
 
   /** What a tenant admin may set: points 0–100 each, and two named teams. */

@@ -1,5 +1,7 @@
 package io.forestall.tenants;
 
+import io.forestall.audit.AuditLog;
+import io.forestall.audit.AuditState;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.Role;
@@ -18,19 +20,21 @@ import java.util.logging.Logger;
 
 /**
  * Creates, renames, suspends and configures tenants. Platform operations need {@code
- * platform-admin}.
+ * platform-admin}; a tenant admin's changes to their own tenant are audited.
  */
 @ApplicationScoped
 @Transactional
 public class TenantService {
 
   public static final String DEFAULT_THEME = "forestall";
+  static final String AUDIT_SUBJECT = "tenant-settings";
 
   private static final Logger LOG = Logger.getLogger(TenantService.class.getName());
 
   @Inject TenantRepository tenants;
   @Inject IdentityProvisioning identities;
   @Inject TenantLookup lookup;
+  @Inject AuditLog audit;
   @Inject Clock clock;
 
   /**
@@ -94,9 +98,24 @@ public class TenantService {
   @Allowed(Role.TENANT_ADMIN)
   public void configure(@Valid TenantSettings settings) {
     Tenant tenant = changed(tenants.get(TenantContext.require().id()));
+    String before = state(tenant);
     tenant.rename(settings.name().strip());
     tenant.configure(settings.timeZone(), settings.locale(), settings.theme());
     tenant.keepEventsFor(settings.eventRetentionDays());
+    String after = state(tenant);
+    if (!before.equals(after)) {
+      audit.record(AUDIT_SUBJECT, tenant.getId(), tenant.getName(), "saved", before, after);
+    }
+  }
+
+  private static String state(Tenant tenant) {
+    return AuditState.of()
+        .with("name", tenant.getName())
+        .with("timeZone", tenant.getTimeZone())
+        .with("locale", tenant.getLocale())
+        .with("theme", tenant.getTheme())
+        .with("eventRetentionDays", tenant.getEventRetentionDays())
+        .json();
   }
 
   /**

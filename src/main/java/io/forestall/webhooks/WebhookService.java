@@ -1,6 +1,7 @@
 package io.forestall.webhooks;
 
 import io.forestall.audit.AuditLog;
+import io.forestall.audit.AuditState;
 import io.forestall.integrations.WebhookSignatures;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Caller;
@@ -154,14 +155,23 @@ public class WebhookService {
     String secret = WebhookSignatures.newSecret();
     Instant now = clock.instant();
     String oldPrefix = s.getSecretPrefix();
+    String before =
+        AuditState.of()
+            .with("secretPrefix", oldPrefix)
+            .with("previousSecretValidUntil", s.getPreviousUntil())
+            .json();
     s.rotate(box.encrypt(secret), prefix(secret), now.plus(ROTATION_OVERLAP), now);
     audit.record(
         AUDIT_SUBJECT,
         id,
         s.getUrl(),
         "secret rotated",
-        "{\"secretPrefix\":\"" + oldPrefix + "\"}",
-        "{\"secretPrefix\":\"" + s.getSecretPrefix() + "\"}");
+        before,
+        AuditState.of()
+            .with("secretPrefix", s.getSecretPrefix())
+            .with("previousSecretPrefix", oldPrefix)
+            .with("previousSecretValidUntil", s.getPreviousUntil())
+            .json());
     return new WithSecret(s, secret);
   }
 

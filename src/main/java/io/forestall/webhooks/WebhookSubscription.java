@@ -129,6 +129,7 @@ public class WebhookSubscription extends TenantOwnedEntity {
         .add("description", description == null ? "" : description)
         .add("eventTypes", JSON.createArrayBuilder(getEventTypes()))
         .add("enabled", enabled)
+        .add("secretPrefix", secretPrefix)
         .build()
         .toString();
   }

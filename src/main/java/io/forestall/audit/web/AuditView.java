@@ -1,26 +1,57 @@
 package io.forestall.audit.web;
 
+import static io.forestall.kernel.JsonFactory.JSON;
+
 import io.forestall.audit.AuditEntry;
 import io.forestall.audit.AuditLog;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
+import jakarta.json.JsonException;
+import jakarta.json.JsonStructure;
+import jakarta.json.stream.JsonGenerator;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.Map;
+import org.primefaces.model.LazyDataModel;
 
-/** The tenant's audit log, newest first. */
+/**
+ * The tenant's audit log, newest first, a page at a time. View-scoped so that opening a row's
+ * before and after (an Ajax request of its own) finds the page it was shown on.
+ */
 @Named
-@RequestScoped
-public class AuditView {
+@ViewScoped
+public class AuditView implements Serializable {
+
+  private static final Map<String, Object> PRETTY = Map.of(JsonGenerator.PRETTY_PRINTING, true);
 
   @Inject AuditLog audit;
 
-  private List<AuditEntry> rows;
+  private LazyDataModel<AuditEntry> model;
 
-  public void load() {
-    rows = audit.list(null, 0, 200);
+  @PostConstruct
+  void init() {
+    model = new AuditLazyModel(audit);
   }
 
-  public List<AuditEntry> getRows() {
-    return rows;
+  public LazyDataModel<AuditEntry> getModel() {
+    return model;
+  }
+
+  /** A state as indented JSON to read; a state that is not JSON as it was recorded. */
+  public String pretty(String state) {
+    if (state == null) {
+      return "";
+    }
+    try {
+      JsonStructure json = JSON.createReader(new StringReader(state)).read();
+      StringWriter out = new StringWriter();
+      JSON.createWriterFactory(PRETTY).createWriter(out).write(json);
+      return out.toString().strip();
+    } catch (JsonException e) {
+      return state;
+    }
   }
 }

@@ -280,6 +280,8 @@ public class PlaybookEditorView implements Serializable {
       backtestChart = null;
     } catch (ViolationException e) {
       show(e.violations());
+    } catch (ConflictException e) {
+      error(Messages.text("playbook.backtest.busy"));
     }
   }
 

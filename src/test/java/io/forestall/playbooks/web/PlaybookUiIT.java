@@ -12,6 +12,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The playbook screens in a real browser: the editor builds a trigger, explains a mistake, saves,
- * publishes and dry-runs; the cases, tasks and audit screens show what it did.
+ * publishes and dry-runs; the cases, tasks and audit screens show what it did, the audit log with
+ * each change's before and after.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -137,7 +139,8 @@ class PlaybookUiIT {
   }
 
   @Test
-  void complaintWeightsAreTriedOnASampleAndSaved() {
+  @Tag("security")
+  void complaintWeightsAreTriedOnASampleSavedAndAudited() {
     browser.login("/settings/complaints.xhtml", "brightwheel-admin");
     WebDriver page = browser.open();
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("weights:score")));
@@ -181,5 +184,27 @@ class PlaybookUiIT {
         .waiting()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("weights:parts"), "35"));
     browser.screenshot("complaint-weights");
+
+    page.get(Api.APP + "/settings/audit.xhtml");
+    WebElement saved =
+        browser
+            .waiting()
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.xpath(
+                        "//tbody[@id='auditForm:audit_data']/tr[contains(., 'Complaint scoring')]")));
+    saved.findElement(By.cssSelector(".ui-row-toggler")).click();
+    WebElement after =
+        browser
+            .waiting()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".ui-expanded-row-content .fs-audit-after")));
+    String before =
+        page.findElement(By.cssSelector(".ui-expanded-row-content .fs-audit-before")).getText();
+    assertTrue(after.getText().contains("\"Service desk\""), after.getText());
+    assertTrue(after.getText().contains("\"money\": 35"), after.getText());
+    assertTrue(before.contains("\"frontlineTeam\""), before);
+    browser.screenshot("audit-log-before-after");
   }
 }
