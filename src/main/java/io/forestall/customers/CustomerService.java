@@ -25,6 +25,7 @@ public class CustomerService {
   @Inject CustomerRepository customers;
   @Inject Clock clock;
 
+  @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER, Role.CUSTOMER})
   public Customer get(long id) {
     return customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
   }
@@ -68,6 +69,7 @@ public class CustomerService {
    * The customer gives or withdraws consent to email or SMS (each left as it is when null), as an
    * opt-out link does; it holds from the next message on.
    */
+  @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER, Role.CUSTOMER})
   public Customer consent(long id, Boolean email, Boolean sms) {
     Customer customer = get(id);
     customer.consent(email, sms, clock.instant());

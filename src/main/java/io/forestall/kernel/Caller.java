@@ -15,6 +15,7 @@ public record Caller(String username, String displayName, Set<String> roles, Kin
   public enum Kind {
     PERSON,
     MACHINE,
+    CUSTOMER,
     SYSTEM
   }
 
@@ -35,11 +36,11 @@ public record Caller(String username, String displayName, Set<String> roles, Kin
   }
 
   /**
-   * A customer acting through a signed action page link: Forestall vouches for the one case the
-   * link names, so the customer acts with the system's rights, under their own name.
+   * A customer acting through a signed action page link, under their own name, with the one role
+   * that lets the page show its message and record the answer: never the system's rights.
    */
   public static Caller customer(String name) {
-    return new Caller("customer", name, Set.of(), Kind.SYSTEM);
+    return new Caller("customer", name, Set.of(Role.CUSTOMER), Kind.CUSTOMER);
   }
 
   public boolean isPerson() {

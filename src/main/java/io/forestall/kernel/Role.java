@@ -13,5 +13,11 @@ public final class Role {
    */
   public static final String INGEST = "ingest";
 
+  /**
+   * A customer holding a signed link to one message's action page: reads what that page shows and
+   * records the customer's answer, consent and offer choice; nothing else.
+   */
+  public static final String CUSTOMER = "customer-link";
+
   private Role() {}
 }

@@ -96,6 +96,7 @@ public class OfferService {
   }
 
   /** The offer, when it is valid now and the customer with {@code attributes} is eligible. */
+  @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER, Role.CUSTOMER})
   public Optional<Offer> forCustomer(long offerId, JsonObject attributes, Instant now) {
     return find(offerId).filter(o -> o.validAt(now) && o.getEligibility().admits(attributes));
   }
@@ -104,6 +105,7 @@ public class OfferService {
    * Records that a message's offer reached {@code stage}; once per message and stage, and an
    * acceptance carries the offer's revenue. Answers whether this was new.
    */
+  @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER, Role.CUSTOMER})
   public boolean record(long offerId, long caseId, long messageId, Stage stage, Instant now) {
     Offer offer = get(offerId);
     return em.createNativeQuery(
@@ -121,6 +123,7 @@ public class OfferService {
   }
 
   /** Whether a message's offer reached {@code stage}. */
+  @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER, Role.CUSTOMER})
   public boolean reached(long messageId, Stage stage) {
     return !em.createQuery(
             "select e.id from OfferEvent e where e.messageId = :m and e.stage = :s", Long.class)

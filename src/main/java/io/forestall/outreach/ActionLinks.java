@@ -1,5 +1,6 @@
 package io.forestall.outreach;
 
+import io.forestall.platform.security.OriginSplit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -8,13 +9,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The links a message carries to its action page, opt-out and open pixel, each with the message's
- * signed token, under the public address in {@code FORESTALL_PUBLIC_URL}.
+ * signed token, under the public address in {@code FORESTALL_PUBLIC_URL}: a host of its own, where
+ * no admin session lives (see {@link OriginSplit}).
  */
 @ApplicationScoped
 public class ActionLinks {
 
+  /** The default is {@link OriginSplit#DEFAULT_PUBLIC_URL}, written out for the deploy tests. */
   @Inject
-  @ConfigProperty(name = "forestall.public.url", defaultValue = "http://localhost:8080")
+  @ConfigProperty(name = "forestall.public.url", defaultValue = "http://127.0.0.1:8080")
   String base;
 
   @Inject ActionTokens tokens;

@@ -273,7 +273,8 @@ class ActionPageRecords {
     switch (shown.getChannel()) {
       case ACTION_PAGE -> {
         title = rendered.parts().get("title");
-        body = rendered.parts().get("body");
+        // Checked when the template was saved, cleaned again here: the page is what counts.
+        body = TenantHtml.clean(rendered.parts().get("body"));
       }
       case EMAIL -> {
         title = rendered.parts().get("subject");

@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders templates with Mustache: variables and sections, no code. Variables are escaped for the
- * part they land in (HTML in markup, JSON strings in webhook payloads); a known variable without a
- * value renders empty, an unknown one is an error.
+ * part they land in (HTML in markup, JSON strings in webhook payloads), and the unescaped forms are
+ * refused; a known variable without a value renders empty, an unknown one is an error.
  */
 public final class TemplateRenderer {
 
@@ -43,8 +45,9 @@ public final class TemplateRenderer {
   }
 
   /**
-   * What is wrong with the content: no variant in the fallback locale, Mustache syntax, variables
-   * or sections that are not {@link MessageVariables}.
+   * What is wrong with the content: no variant in the fallback locale, unescaped variables, markup
+   * the action page would drop, Mustache syntax, variables or sections that are not {@link
+   * MessageVariables}.
    */
   public static List<Violation> check(TemplateContent content) {
     List<Violation> violations = new ArrayList<>();
@@ -60,6 +63,30 @@ public final class TemplateRenderer {
             (locale, parts) -> {
               for (String part : content.channel().parts()) {
                 String pointer = "/variants/" + locale + "/" + part;
+                String text = parts.getOrDefault(part, "");
+                Matcher unescaped = UNESCAPED.matcher(text);
+                if (unescaped.find()) {
+                  violations.add(
+                      new Violation(
+                          pointer,
+                          unescaped.group()
+                              + "…}} on line "
+                              + line(text, unescaped.start())
+                              + " would insert a value unescaped; write {{name}}, which escapes it"));
+                  continue;
+                }
+                if (content.channel() == Channel.ACTION_PAGE && part.equals("body")) {
+                  List<String> dropped = TenantHtml.dropped(text);
+                  if (!dropped.isEmpty()) {
+                    violations.add(
+                        new Violation(
+                            pointer,
+                            "holds markup the action page does not allow: "
+                                + String.join(", ", dropped)
+                                + " (no scripts, handlers, frames or forms; links and images"
+                                + " must be https)"));
+                  }
+                }
                 try {
                   compile(content.channel(), part, parts.getOrDefault(part, ""))
                       .execute(MessageVariables.SAMPLE);
@@ -69,6 +96,19 @@ public final class TemplateRenderer {
               }
             });
     return violations;
+  }
+
+  /** Mustache's unescaped forms, {@code {{{name}}} and {@code {{&name}}}. */
+  private static final Pattern UNESCAPED = Pattern.compile("\\{\\{\\{|\\{\\{\\s*&");
+
+  private static int line(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   private static Template compile(Channel channel, String part, String text) {

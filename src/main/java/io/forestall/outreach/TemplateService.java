@@ -74,6 +74,7 @@ public class TemplateService {
         .getResultList();
   }
 
+  @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER, Role.CUSTOMER})
   public Optional<TemplateVersion> version(long templateId, int number) {
     return em
         .createQuery(

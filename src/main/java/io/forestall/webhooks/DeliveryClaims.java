@@ -19,7 +19,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outbox rows' state changes, each in its own short transaction. A claim leases due deliveries
@@ -51,32 +54,44 @@ class DeliveryClaims {
   @Inject Event<IntegrationEventDelivered> delivered;
   @PersistenceContext EntityManager em;
 
-  /** Due deliveries of enabled subscriptions, oldest due first, leased to the caller. */
+  /**
+   * Due deliveries of enabled subscriptions, oldest due first, leased to the caller: at most {@code
+   * limit}, and per tenant no more than {@code perTenant} less what it has {@code busy} already, so
+   * a tenant with a long queue leaves room for the others.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  List<Claimed> claim(int limit, Instant now) {
-    String lock =
-        database.vendor() == Database.Vendor.POSTGRESQL
-            ? " for update of d skip locked"
-            : " for update";
-    String due =
-        "select d.id, d.tenant_id, t.slug, d.subscription_id, s.url, s.secret_enc,"
-            + " case when s.previous_until > ? then s.previous_secret_enc end,"
-            + " d.webhook_id, d.payload, d.attempts, d.replay"
-            + " from webhook_outbox d join tenant t on t.id = d.tenant_id"
-            + " join webhook_subscription s on s.id = d.subscription_id"
-            + " where s.enabled = true and ((d.state = 'PENDING' and d.next_attempt_at <= ?)"
-            + " or (d.state = 'SENDING' and d.lease_until < ?))"
-            + " order by d.next_attempt_at, d.id fetch first "
-            + limit
-            + " rows only"
-            + lock;
+  List<Claimed> claim(int limit, int perTenant, Map<Long, Integer> busy, Instant now) {
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
     List<Claimed> claimed = new ArrayList<>();
     try (Connection c = database.managed().getConnection()) {
+      List<Long> chosen = fairShare(c, limit, perTenant, busy, at);
+      if (chosen.isEmpty()) {
+        return claimed;
+      }
+      String lock =
+          database.vendor() == Database.Vendor.POSTGRESQL
+              ? " for update of d skip locked"
+              : " for update";
+      // The chosen rows again, locked, and only while still due: another node may have taken one.
+      String due =
+          "select d.id, d.tenant_id, t.slug, d.subscription_id, s.url, s.secret_enc,"
+              + " case when s.previous_until > ? then s.previous_secret_enc end,"
+              + " d.webhook_id, d.payload, d.attempts, d.replay"
+              + " from webhook_outbox d join tenant t on t.id = d.tenant_id"
+              + " join webhook_subscription s on s.id = d.subscription_id"
+              + " where d.id in ("
+              + String.join(",", Collections.nCopies(chosen.size(), "?"))
+              + ") and s.enabled = true and ((d.state = 'PENDING' and d.next_attempt_at <= ?)"
+              + " or (d.state = 'SENDING' and d.lease_until < ?))"
+              + lock;
       try (PreparedStatement q = c.prepareStatement(due)) {
-        q.setObject(1, at);
-        q.setObject(2, at);
-        q.setObject(3, at);
+        int i = 1;
+        q.setObject(i++, at);
+        for (long id : chosen) {
+          q.setLong(i++, id);
+        }
+        q.setObject(i++, at);
+        q.setObject(i, at);
         try (ResultSet r = q.executeQuery()) {
           while (r.next()) {
             claimed.add(
@@ -112,6 +127,39 @@ class DeliveryClaims {
     } catch (SQLException e) {
       throw new PersistenceException("Cannot claim webhook deliveries", e);
     }
+  }
+
+  /**
+   * The ids to claim: each tenant's oldest due deliveries, at most its room, oldest first over all
+   * tenants. One set-based read with a window per tenant, without locks; the claim locks them.
+   */
+  private static List<Long> fairShare(
+      Connection c, int limit, int perTenant, Map<Long, Integer> busy, OffsetDateTime at)
+      throws SQLException {
+    String sql =
+        "select id, tenant_id from (select d.id, d.tenant_id, d.next_attempt_at,"
+            + " row_number() over (partition by d.tenant_id order by d.next_attempt_at, d.id) n"
+            + " from webhook_outbox d join webhook_subscription s on s.id = d.subscription_id"
+            + " where s.enabled = true and ((d.state = 'PENDING' and d.next_attempt_at <= ?)"
+            + " or (d.state = 'SENDING' and d.lease_until < ?))) due"
+            + " where n <= ? order by next_attempt_at, id";
+    List<Long> chosen = new ArrayList<>();
+    Map<Long, Integer> taken = new HashMap<>(busy);
+    try (PreparedStatement q = c.prepareStatement(sql)) {
+      q.setObject(1, at);
+      q.setObject(2, at);
+      q.setInt(3, perTenant);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next() && chosen.size() < limit) {
+          long tenant = r.getLong(2);
+          if (taken.getOrDefault(tenant, 0) < perTenant) {
+            taken.merge(tenant, 1, Integer::sum);
+            chosen.add(r.getLong(1));
+          }
+        }
+      }
+    }
+    return chosen;
   }
 
   /**

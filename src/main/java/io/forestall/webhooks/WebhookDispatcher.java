@@ -17,24 +17,31 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends what the webhook outbox holds: every second it claims due deliveries and sends them side by
- * side, so one slow subscriber holds up no other, then records each outcome as its tenant. The
- * schedule of retries is {@link RetrySchedule}'s.
+ * Sends what the webhook outbox holds. Every second it claims due deliveries up to the room its
+ * workers have and hands each to a worker without waiting for the others. Each tenant has a share
+ * of the workers ({@link #PER_TENANT} deliveries in flight on this node), so a tenant whose
+ * endpoints stall until the egress deadline slows its own deliveries only. The schedule of retries
+ * is {@link RetrySchedule}'s.
  */
 @ApplicationScoped
 class WebhookDispatcher {
 
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
-  private static final int BATCH = 20;
+
+  /** Deliveries one tenant may have in flight on this node. */
+  static final int PER_TENANT = 4;
+
+  /** Deliveries in flight on this node, all tenants together. */
+  static final int WORKERS = 16;
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Resource ManagedExecutorService workers;
@@ -47,6 +54,8 @@ class WebhookDispatcher {
   private Counter delivered;
   private Counter failed;
 
+  private final Map<Long, Integer> inFlight = new HashMap<>();
+  private volatile boolean more;
   private ScheduledFuture<?> timer;
 
   void start(@Observes Startup startup) {
@@ -62,23 +71,42 @@ class WebhookDispatcher {
     }
   }
 
-  /** Sends until nothing is due. */
-  void dispatch() {
+  /**
+   * Claims what the workers and each tenant's share have room for, and starts sending it. A claim
+   * that filled its room may have left more due: then each delivery that ends asks for the next.
+   */
+  synchronized void dispatch() {
     try {
-      List<DeliveryClaims.Claimed> batch;
-      do {
-        batch = Caller.callAs(Caller.SYSTEM, () -> claims.claim(BATCH, clock.instant()));
-        List<Future<?>> sending = new ArrayList<>();
-        for (DeliveryClaims.Claimed c : batch) {
-          sending.add(workers.submit(() -> deliver(c)));
+      Map<Long, Integer> busy;
+      synchronized (inFlight) {
+        busy = Map.copyOf(inFlight);
+      }
+      int room = WORKERS - busy.values().stream().mapToInt(Integer::intValue).sum();
+      if (room <= 0) {
+        return;
+      }
+      List<DeliveryClaims.Claimed> batch =
+          Caller.callAs(Caller.SYSTEM, () -> claims.claim(room, PER_TENANT, busy, clock.instant()));
+      more = batch.size() == room;
+      for (DeliveryClaims.Claimed c : batch) {
+        synchronized (inFlight) {
+          inFlight.merge(c.tenantId(), 1, Integer::sum);
         }
-        for (Future<?> f : sending) {
-          f.get();
-        }
-      } while (batch.size() == BATCH);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | RuntimeException e) {
+        workers.execute(
+            () -> {
+              try {
+                deliver(c);
+              } finally {
+                synchronized (inFlight) {
+                  inFlight.computeIfPresent(c.tenantId(), (t, n) -> n == 1 ? null : n - 1);
+                }
+                if (more) {
+                  scheduler.execute(this::dispatch);
+                }
+              }
+            });
+      }
+    } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Dispatching webhooks failed; the next tick tries again", e);
     }
   }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class CallerTest {
@@ -15,6 +17,17 @@ class CallerTest {
     assertTrue(agent.hasAnyRole(Role.TENANT_ADMIN, Role.AGENT));
     assertFalse(agent.hasAnyRole(Role.PLATFORM_ADMIN));
     assertTrue(Caller.SYSTEM.hasAnyRole(Role.PLATFORM_ADMIN));
+  }
+
+  @Test
+  @Tag("security")
+  void aCustomerHoldingALinkHasItsOwnRoleAndNotTheSystemsRights() {
+    Caller customer = Caller.customer("Nora");
+    assertTrue(customer.hasAnyRole(Role.CUSTOMER));
+    for (String role : List.of(Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER, Role.PLATFORM_ADMIN)) {
+      assertFalse(customer.hasAnyRole(role), role);
+    }
+    assertFalse(customer.isPerson());
   }
 
   @Test

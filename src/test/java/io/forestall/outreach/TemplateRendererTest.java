@@ -7,6 +7,7 @@ import io.forestall.kernel.Violation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class TemplateRendererTest {
@@ -101,6 +102,65 @@ class TemplateRendererTest {
     assertTrue(problems.get(1).message().contains("customer.nmae"), problems.toString());
     assertTrue(problems.get(1).message().contains("line 1"), problems.toString());
     assertEquals("/variants/en/text", problems.get(2).pointer());
+  }
+
+  @Test
+  @Tag("security")
+  void unescapedVariablesAreRefusedWithTheirLine() {
+    for (String form :
+        List.of("{{{customer.name}}}", "{{& customer.name}}", "{{&customer.name}}")) {
+      List<Violation> problems =
+          TemplateRenderer.check(
+              new TemplateContent(
+                  Channel.EMAIL,
+                  "en",
+                  Map.of(
+                      "en",
+                      Map.of("subject", "Hi", "html", "<p>\n" + form + "</p>", "text", "x"))));
+      assertEquals(1, problems.size(), form + ": " + problems);
+      assertEquals("/variants/en/html", problems.get(0).pointer());
+      assertTrue(problems.get(0).message().contains("line 2"), problems.toString());
+    }
+  }
+
+  @Test
+  @Tag("security")
+  void anActionPageBodyWithScriptOrHandlersIsRefusedAndNamed() {
+    List<Violation> problems =
+        TemplateRenderer.check(
+            new TemplateContent(
+                Channel.ACTION_PAGE,
+                "en",
+                Map.of(
+                    "en",
+                    Map.of(
+                        "title",
+                        "Hi",
+                        "body",
+                        "<p onclick=\"x()\">Hi {{customer.firstName}}</p><script>x()</script>"
+                            + "<iframe src=\"https://a.example\"></iframe>"
+                            + "<a href=\"javascript:x()\">go</a>"))));
+    assertEquals(1, problems.size(), problems.toString());
+    String message = problems.get(0).message();
+    for (String named : List.of("<script>", "<iframe>", "onclick on <p>", "<a>")) {
+      assertTrue(message.contains(named), named + " in " + message);
+    }
+    assertEquals(
+        List.of(),
+        TemplateRenderer.check(
+            new TemplateContent(
+                Channel.ACTION_PAGE,
+                "en",
+                Map.of(
+                    "en",
+                    Map.of(
+                        "title",
+                        "Hi",
+                        "body",
+                        "<h2>Hi {{customer.firstName}}</h2><p style=\"color:#333\">Your <b>bill</b>"
+                            + " <a href=\"{{links.offer}}\">offer</a></p>"
+                            + "<img src=\"https://cdn.example.com/logo.png\" alt=\"logo\">")))),
+        "plain formatting, https images and our own links pass");
   }
 
   @Test

@@ -17,6 +17,13 @@ import java.time.Duration;
 public final class Api {
 
   public static final String APP = "http://localhost:8080";
+
+  /**
+   * The public origin of the customers' pages: the same server under another host name, as the
+   * server's default {@code FORESTALL_PUBLIC_URL} says.
+   */
+  public static final String PUBLIC = "http://127.0.0.1:8080";
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 

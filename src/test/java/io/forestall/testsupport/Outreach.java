@@ -29,13 +29,15 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Builds outreach through the public API as a tenant would, and watches what comes out. */
 public final class Outreach {
 
-  private static final Pattern LINK = Pattern.compile("(http://localhost:8080/r/[A-Za-z0-9_.-]+)");
+  private static final Pattern LINK =
+      Pattern.compile("(" + Pattern.quote(Api.PUBLIC) + "/r/[A-Za-z0-9_.-]+)");
 
   private static final HttpClient BROWSER =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -284,7 +286,8 @@ public final class Outreach {
 
   /**
    * {@code count} customers {@code <prefix><n>} with email {@code <prefix><n>@<domain>} (lower
-   * case) and consent, created by eight clients at once.
+   * case) and consent, created by eight clients at once; like any client over the tenant's rate
+   * limit, a client told 429 waits for its Retry-After and sends again.
    */
   public static void customers(String key, String prefix, int count, String domain)
       throws Exception {
@@ -293,21 +296,17 @@ public final class Outreach {
       List<Future<Answer>> answers = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         String id = prefix + i;
-        answers.add(
-            clients.submit(
-                () ->
-                    Api.post(
-                        "/api/v1/customers",
-                        key,
-                        "{\"externalId\":\""
-                            + id
-                            + "\",\"name\":\"Driver "
-                            + id
-                            + "\",\"email\":\""
-                            + id.toLowerCase(Locale.ROOT)
-                            + "@"
-                            + domain
-                            + "\",\"consent\":{\"email\":true}}")));
+        String body =
+            "{\"externalId\":\""
+                + id
+                + "\",\"name\":\"Driver "
+                + id
+                + "\",\"email\":\""
+                + id.toLowerCase(Locale.ROOT)
+                + "@"
+                + domain
+                + "\",\"consent\":{\"email\":true}}";
+        answers.add(clients.submit(() -> politely(() -> Api.post("/api/v1/customers", key, body))));
       }
       for (Future<Answer> answer : answers) {
         assertTrue(answer.get().status() < 300, answer.get().body());
@@ -315,6 +314,16 @@ public final class Outreach {
     } finally {
       clients.shutdown();
     }
+  }
+
+  /** Sends again, after a second, while the answer is 429: at most 30 times. */
+  private static Answer politely(Supplier<Answer> request) throws InterruptedException {
+    Answer answer = request.get();
+    for (int i = 0; i < 30 && answer.status() == 429; i++) {
+      Thread.sleep(1000);
+      answer = request.get();
+    }
+    return answer;
   }
 
   /** One batch of {@code type} events for customers {@code <prefix><from>} to {@code <to - 1>}. */

@@ -22,6 +22,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,26 +106,55 @@ class WebhookOutboxSqlTest {
   }
 
   @Test
+  @Tag("security")
+  void aTenantWithALongQueueLeavesRoomForTheOthers() throws SQLException {
+    subscription(acme, true, "case.detected");
+    subscription(globex, true, "case.detected");
+    for (int i = 0; i < 10; i++) {
+      queue.queue(detected(acme, i));
+    }
+    queue.queue(detected(globex, 99));
+
+    List<DeliveryClaims.Claimed> first = claims.claim(4, 2, Map.of(), NOW.plusSeconds(1));
+    assertEquals(
+        List.of(acme, acme, globex),
+        first.stream().map(DeliveryClaims.Claimed::tenantId).sorted().toList(),
+        "two of acme's, and globex's one behind them");
+    assertEquals(
+        List.of(),
+        claims.claim(4, 2, Map.of(acme, 2), NOW.plusSeconds(2)),
+        "acme's share is in flight; globex has nothing more");
+    assertEquals(
+        List.of(acme),
+        claims.claim(4, 2, Map.of(acme, 1), NOW.plusSeconds(3)).stream()
+            .map(DeliveryClaims.Claimed::tenantId)
+            .toList());
+  }
+
+  @Test
   void claimsLeaseDueDeliveriesUntilTheLeaseRunsOut() throws SQLException {
     long on = subscription(acme, true, "case.detected");
     queue.queue(detected(acme, 1));
     queue.queue(detected(acme, 2));
 
-    List<DeliveryClaims.Claimed> first = claims.claim(10, NOW);
+    List<DeliveryClaims.Claimed> first = claims.claim(10, 10, Map.of(), NOW);
     assertEquals(2, first.size());
     assertEquals("https://acme.example/" + on, first.get(0).url());
     assertEquals(1, first.get(0).attempt());
     assertEquals("acme", first.get(0).tenantSlug());
-    assertEquals(0, claims.claim(10, NOW.plusSeconds(1)).size(), "leased");
+    assertEquals(0, claims.claim(10, 10, Map.of(), NOW.plusSeconds(1)).size(), "leased");
 
     List<DeliveryClaims.Claimed> taken =
-        claims.claim(10, NOW.plus(DeliveryClaims.LEASE).plusSeconds(1));
+        claims.claim(10, 10, Map.of(), NOW.plus(DeliveryClaims.LEASE).plusSeconds(1));
     assertEquals(2, taken.size(), "a dead dispatcher's lease runs out");
     assertEquals(2, taken.get(0).attempt());
 
     execute("update webhook_subscription set enabled = false where id = " + on);
     execute("update webhook_outbox set state = 'PENDING'");
-    assertEquals(0, claims.claim(10, NOW.plusSeconds(3600)).size(), "disabled: nothing is sent");
+    assertEquals(
+        0,
+        claims.claim(10, 10, Map.of(), NOW.plusSeconds(3600)).size(),
+        "disabled: nothing is sent");
   }
 
   private static IntegrationEvent detected(long tenant, long caseId) {

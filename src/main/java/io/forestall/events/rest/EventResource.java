@@ -9,6 +9,7 @@ import io.forestall.events.EventService;
 import io.forestall.events.IngestResult;
 import io.forestall.kernel.TenantContext;
 import io.forestall.platform.rest.InvalidInputException;
+import io.forestall.platform.rest.OwnRateLimit;
 import io.forestall.platform.rest.Paging;
 import io.forestall.platform.rest.ProblemJson;
 import io.forestall.platform.security.CurrentSession;
@@ -46,6 +47,7 @@ public class EventResource {
   @Inject Clock clock;
 
   @POST
+  @OwnRateLimit
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(

@@ -9,6 +9,7 @@ import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
 import io.forestall.kernel.TenantProfile;
 import io.forestall.platform.rest.FailureThrottle;
+import io.forestall.platform.rest.OwnRateLimit;
 import io.forestall.platform.rest.ProblemException;
 import io.forestall.platform.rest.ProblemJson;
 import io.forestall.platform.rest.PublicEndpoint;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/webhooks/inbound/{tenant}")
 @RequestScoped
 @PublicEndpoint
+@OwnRateLimit
 public class InboundWebhookResource {
 
   @Inject TenantDirectory tenants;
@@ -97,7 +99,10 @@ public class InboundWebhookResource {
             TenantContext.run(
                 tenant.key(), () -> authenticate(tenant, id, timestamp, signature, bytes));
           } catch (ProblemException e) {
-            failures.fail(sender);
+            // A malformed header (400) is cheap to refuse; what failed verification (401) counts.
+            if (e.problem().status() == 401) {
+              failures.fail(sender);
+            }
             throw e;
           }
           gate.admit(tenant);

@@ -5,7 +5,7 @@ import io.forestall.kernel.TenantProfile;
 import io.forestall.platform.rest.ProblemException;
 import io.forestall.platform.rest.ProblemJson;
 import io.forestall.platform.rest.ProblemMappers;
-import io.forestall.platform.rest.TenantRateLimiter;
+import io.forestall.platform.rest.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +24,7 @@ class IngestGate {
   /** The largest body accepted: 1,000 events of a few hundred bytes fit comfortably. */
   static final int MAX_BODY = 2 * 1024 * 1024;
 
-  @Inject TenantRateLimiter limiter;
+  @Inject RateLimiter limiter;
   @Inject IngestErrors errors;
 
   /** Reads the body, refusing more than {@link #MAX_BODY} bytes without reading further. */
@@ -55,7 +55,7 @@ class IngestGate {
 
   /** Takes one request from the tenant's allowance or ends it with 429 and Retry-After. */
   void admit(TenantProfile tenant) {
-    long wait = limiter.acquire(tenant.key().id(), tenant.ingestRateLimit());
+    long wait = limiter.acquire("ingest:" + tenant.key().id(), tenant.ingestRateLimit());
     if (wait > 0) {
       throw new ProblemException(
           ProblemJson.of(

@@ -5,7 +5,9 @@ import com.samskivert.mustache.Template;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.outreach.ActionPages;
 import io.forestall.outreach.ActionTokens;
+import io.forestall.platform.rest.RateLimiter;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -24,9 +27,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The customer's action page, public: {@code GET /r/{token}} shows the message, {@code POST} takes
- * an answer, a score or consent and redirects back; {@code /opt-out} opts out at once (a link or
- * RFC 8058 one-click POST), {@code /open.gif} counts an open. A bad token gets a plain page saying
+ * The customer's action page, public and served only on the public origin: {@code GET /r/{token}}
+ * shows the message, {@code POST} takes an answer, a score or consent and redirects back; {@code
+ * GET /opt-out} asks to confirm and its {@code POST} (also RFC 8058's one-click POST from mail
+ * clients) opts out; {@code /open.gif} counts an open. Opening a link changes nothing but the
+ * counts of opens and clicks, since mail scanners open links too. The page runs no script at all:
+ * its policy allows only its own style and forms to itself. A bad token gets a plain page saying
  * why.
  */
 @WebServlet("/r/*")
@@ -36,8 +42,26 @@ public class ActionPageServlet extends HttpServlet {
   private static final byte[] PIXEL =
       Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
   private static final Template PAGE = template();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** Requests a second one client address may make of the public pages, bursts of twice that. */
+  static final int PER_ADDRESS = 10;
 
   @Inject ActionPages pages;
+  @Inject RateLimiter limiter;
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    long wait = limiter.acquire("public:" + request.getRemoteAddr(), PER_ADDRESS);
+    if (wait > 0) {
+      response.setStatus(429);
+      response.setHeader("Retry-After", Long.toString(wait));
+      render(response, problem(request, "action.busy.title", "action.busy.text"));
+      return;
+    }
+    super.service(request, response);
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -60,16 +84,7 @@ public class ActionPageServlet extends HttpServlet {
       return;
     }
     respond(
-        request,
-        response,
-        token,
-        () -> {
-          if ("/opt-out".equals(path.group(2))) {
-            pages.optOut(token);
-            return null;
-          }
-          return pages.open(token, true);
-        });
+        request, response, token, () -> pages.open(token, true), "/opt-out".equals(path.group(2)));
   }
 
   /** The offer's link: counts the click and sends the customer on to the offer. */
@@ -120,7 +135,8 @@ public class ActionPageServlet extends HttpServlet {
             throw new IllegalArgumentException("Nothing was answered");
           }
           return null;
-        });
+        },
+        false);
   }
 
   private interface Work {
@@ -129,7 +145,11 @@ public class ActionPageServlet extends HttpServlet {
 
   /** Runs the work; a page is shown, a change redirects to the page (post, redirect, get). */
   private void respond(
-      HttpServletRequest request, HttpServletResponse response, String token, Work work)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String token,
+      Work work,
+      boolean confirmOptOut)
       throws IOException {
     ActionPages.Page page;
     try {
@@ -151,8 +171,9 @@ public class ActionPageServlet extends HttpServlet {
       return;
     }
     response.setHeader("Cache-Control", "no-store");
-    response.setHeader("Referrer-Policy", "no-referrer");
-    render(response, model(page, page(request, token)));
+    Map<String, Object> model = model(page, page(request, token));
+    model.put("confirmOptOut", confirmOptOut && !page.optedOut());
+    render(response, model);
   }
 
   private static ActionPages.Answer answer(String value) {
@@ -240,8 +261,24 @@ public class ActionPageServlet extends HttpServlet {
     return model;
   }
 
+  /**
+   * Writes the page under a policy that runs no script, loads nothing but https images, sends forms
+   * only to this origin and lets no other site frame it; its one style element carries a nonce of
+   * this answer.
+   */
   private static void render(HttpServletResponse response, Map<String, Object> model)
       throws IOException {
+    byte[] nonce = new byte[16];
+    RANDOM.nextBytes(nonce);
+    String n = Base64.getEncoder().encodeToString(nonce);
+    model.put("nonce", n);
+    response.setHeader(
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'nonce-"
+            + n
+            + "'; style-src-attr 'unsafe-inline'; img-src https: data:; form-action 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'");
+    response.setHeader("Referrer-Policy", "no-referrer");
     response.setContentType("text/html;charset=UTF-8");
     response.getWriter().write(PAGE.execute(model));
   }

@@ -31,6 +31,11 @@ final class OidcClaims {
     return claim("name").or(() -> claim("preferred_username")).orElse(principal.getName());
   }
 
+  /** Whether the principal was authenticated by this very access token, not by a session. */
+  boolean bearer(String accessToken) {
+    return accessToken.equals(principal.getOidcSecurityContext().getTokenString());
+  }
+
   Optional<String> idToken() {
     return Optional.ofNullable(principal.getOidcSecurityContext().getIDTokenString());
   }

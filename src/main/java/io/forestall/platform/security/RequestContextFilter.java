@@ -28,7 +28,9 @@ import org.jboss.logging.MDC;
 /**
  * Resolves the caller and the tenant of every request once, from the authenticated principal only
  * (the token's {@code tenant} claim), and binds them for the rest of the request, with its request
- * id on every log line and in the answer. Users of an unknown or suspended tenant get the suspended
+ * id on every log line and in the answer. The API authenticates by the request's own bearer token
+ * or API key only: a signed-in browser's session cookie counts for nothing there, so another site
+ * cannot make a browser call the API. Users of an unknown or suspended tenant get the suspended
  * page (or a 403 problem on the API) and nothing else. At FINE, logs one line per request.
  */
 @WebFilter(filterName = "requestContext", urlPatterns = "/*")
@@ -86,6 +88,11 @@ public class RequestContextFilter extends HttpFilter {
     Optional<String> slug;
     Locale locale = null;
     String idToken = null;
+    if (claims.isPresent()
+        && isApi(request)
+        && !bearer(request).map(claims.get()::bearer).orElse(false)) {
+      claims = Optional.empty();
+    }
     if (claims.isPresent()) {
       caller = callerOf(request, principal.getName(), claims.get());
       slug = claims.get().tenant();
@@ -118,12 +125,19 @@ public class RequestContextFilter extends HttpFilter {
 
   /** An API key sent as a bearer token; OIDC tokens never start with the key prefix. */
   private static Optional<String> apiKey(HttpServletRequest request) {
+    return bearer(request).filter(token -> token.startsWith(API_KEY_PREFIX));
+  }
+
+  private static Optional<String> bearer(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Optional.empty();
     }
-    String token = header.substring(7).strip();
-    return token.startsWith(API_KEY_PREFIX) ? Optional.of(token) : Optional.empty();
+    return Optional.of(header.substring(7).strip());
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
   }
 
   /** Logout must work for everyone, including users of a suspended tenant. */
@@ -143,7 +157,7 @@ public class RequestContextFilter extends HttpFilter {
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response, String slug)
       throws IOException, ServletException {
-    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+    if (isApi(request)) {
       ProblemJson.write(
           response,
           ProblemJson.of(

@@ -114,7 +114,11 @@ class ActionPageIT {
     Outreach.event(key, customer, "parcel.late_" + run);
     String link = Outreach.link(Outreach.awaitMail(smtp.server(), "ao." + run));
 
-    HttpResponse<String> optOut = Outreach.page(link + "/opt-out");
+    HttpResponse<String> asked = Outreach.page(link + "/opt-out");
+    assertEquals(200, asked.statusCode(), "opening the link asks, since mail scanners open links");
+    assertTrue(asked.body().contains("id=\"confirmOptOut\""), asked.body());
+    assertTrue(consent(key, customer), "opening the link changed nothing");
+    HttpResponse<String> optOut = Outreach.submit(link + "/opt-out", "");
     assertEquals(303, optOut.statusCode());
     assertTrue(Outreach.page(link).body().contains("You will not get emails like this"));
     assertFalse(consent(key, customer), "the opt-out holds at once");
@@ -153,21 +157,22 @@ class ActionPageIT {
 
     String claims = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
     String asAcme = encode(claims.replaceFirst("^globex:", "acme:")) + tag;
-    HttpResponse<String> foreign = Outreach.page(Api.APP + "/r/" + asAcme);
+    HttpResponse<String> foreign = Outreach.page(Api.PUBLIC + "/r/" + asAcme);
     assertEquals(403, foreign.statusCode(), "a token cannot be moved to another tenant");
 
     String[] parts = claims.split(":");
     String expired =
         encode(parts[0] + ":" + parts[1] + ":" + Instant.now().minusSeconds(60).getEpochSecond())
             + tag;
-    assertEquals(403, Outreach.page(Api.APP + "/r/" + expired).statusCode(), "nor re-dated");
+    assertEquals(403, Outreach.page(Api.PUBLIC + "/r/" + expired).statusCode(), "nor re-dated");
 
     HttpResponse<String> cut = Outreach.page(link.substring(0, link.length() - 10));
     assertEquals(400, cut.statusCode());
     assertTrue(cut.body().contains("This link is not complete"), cut.body());
-    assertEquals(400, Outreach.page(Api.APP + "/r/").statusCode());
-    assertEquals(400, Outreach.submit(Api.APP + "/r/" + token + "/open.gif", "x=1").statusCode());
-    HttpResponse<String> pixel = Outreach.page(Api.APP + "/r/nonsense/open.gif");
+    assertEquals(400, Outreach.page(Api.PUBLIC + "/r/").statusCode());
+    assertEquals(
+        400, Outreach.submit(Api.PUBLIC + "/r/" + token + "/open.gif", "x=1").statusCode());
+    HttpResponse<String> pixel = Outreach.page(Api.PUBLIC + "/r/nonsense/open.gif");
     assertEquals(200, pixel.statusCode(), "a broken pixel stays an image");
     assertFalse(forged.body().contains("Exception"));
   }

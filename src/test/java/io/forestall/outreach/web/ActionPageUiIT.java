@@ -78,7 +78,7 @@ class ActionPageUiIT {
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("rated")));
     browser.screenshot("action-page-answered");
 
-    page.get(Api.APP + "/r/not-a-real-link");
+    page.get(Api.PUBLIC + "/r/not-a-real-link");
     assertTrue(page.findElement(By.id("refused")).getText().contains("link"));
     browser.screenshot("action-page-refused");
   }
