@@ -28,3 +28,16 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- define "forestall.clusterService" -}}
 {{- printf "%s-cluster" (include "forestall.fullname" . | trunc 55 | trimSuffix "-") -}}
 {{- end -}}
+
+{{/*
+The customers' address (FORESTALL_PUBLIC_URL), checked: it needs a host of its own, apart from the app's, or
+browsers would share the app's cookies with the customers' pages and the nodes could not tell the two apart.
+*/}}
+{{- define "forestall.publicUrl" -}}
+{{- $app := required "appUrl is required: the address of the screens and the API, e.g. https://forestall.example.com" .Values.appUrl -}}
+{{- $public := required "publicUrl is required: the customers' pages' address, a host of its own, e.g. https://go.example.com" .Values.publicUrl -}}
+{{- if eq (urlParse $app).hostname (urlParse $public).hostname -}}
+{{- fail (printf "publicUrl (%s) needs a host of its own, not appUrl's (%s): the nodes serve the customers' pages only there, and the app never" $public $app) -}}
+{{- end -}}
+{{- $public | trimSuffix "/" -}}
+{{- end -}}

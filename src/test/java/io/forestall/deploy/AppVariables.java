@@ -46,7 +46,7 @@ final class AppVariables {
   /**
    * Credentials and keys: they belong in secrets, and the app's defaults for them are the demo's.
    */
-  private static final Pattern SECRET = Pattern.compile("PASSWORD|SECRET");
+  private static final Pattern SECRET = Pattern.compile("PASSWORD|SECRET|_KEY$");
 
   /** Defaults that suit only a developer's machine: this host, the H2 database and its user. */
   private static final Pattern DEVELOPER_DEFAULT =

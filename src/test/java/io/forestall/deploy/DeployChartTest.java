@@ -45,7 +45,8 @@ class DeployChartTest {
           "dbPassword", "db-password-3f9a",
           "oidcClientSecret", "oidc-secret-77c1",
           "keycloakAdminSecret", "admin-secret-0b2e",
-          "secretsKey", Base64.getEncoder().encodeToString(new byte[32]));
+          "secretsKey", Base64.getEncoder().encodeToString(new byte[32]),
+          "clusterKey", "cluster-key-5d2a-9e41-77f0");
 
   private static AppVariables app;
 
@@ -142,23 +143,74 @@ class DeployChartTest {
         at(one(manifests, "ConfigMap"), "data", "FORESTALL_JGROUPS_DNS_QUERY"));
   }
 
+  /**
+   * The app's host and the customers' host both lead to the nodes, which serve each only what
+   * belongs on it; the links the nodes write point at the customers' host.
+   */
   @Test
-  void theIngressIsStickyAndServesThePublicHost() throws IOException {
-    List<Map<String, Object>> manifests = render(Map.of("publicUrl", "https://cs.acme.test/"));
+  void theIngressIsStickyAndServesTheAppsAndTheCustomersHosts() throws IOException {
+    List<Map<String, Object>> manifests =
+        render(Map.of("appUrl", "https://cs.acme.test/", "publicUrl", "https://go.acme.test/"));
     Map<String, Object> ingress = one(manifests, "Ingress");
     Map<String, Object> annotations = mapAt(ingress, "metadata", "annotations");
     assertEquals("cookie", annotations.get("nginx.ingress.kubernetes.io/affinity"));
     assertEquals(
         "FORESTALL_ROUTE", annotations.get("nginx.ingress.kubernetes.io/session-cookie-name"));
-    assertEquals("cs.acme.test", at(ingress, "spec", "rules", 0, "host"));
     assertEquals(
-        stringAt(one(manifests, "Service"), "metadata", "name"),
-        at(ingress, "spec", "rules", 0, "http", "paths", 0, "backend", "service", "name"));
+        List.of("cs.acme.test", "go.acme.test"),
+        listAt(ingress, "spec", "rules").stream().map(r -> at(r, "host")).toList());
+    for (int rule = 0; rule < 2; rule++) {
+      assertEquals(
+          stringAt(one(manifests, "Service"), "metadata", "name"),
+          at(ingress, "spec", "rules", rule, "http", "paths", 0, "backend", "service", "name"));
+      assertEquals("/", at(ingress, "spec", "rules", rule, "http", "paths", 0, "path"));
+    }
+    assertNull(at(ingress, "spec", "tls"), "no TLS unless a Secret is named");
     assertEquals(
-        "https://cs.acme.test", at(one(manifests, "ConfigMap"), "data", "FORESTALL_PUBLIC_URL"));
+        "https://go.acme.test", at(one(manifests, "ConfigMap"), "data", "FORESTALL_PUBLIC_URL"));
     // The Ingress ends TLS: the nodes take the scheme and host of their addresses from it.
     assertEquals(
         "true", at(one(manifests, "ConfigMap"), "data", "FORESTALL_PROXY_ADDRESS_FORWARDING"));
+  }
+
+  @Test
+  void withTlsTheIngressEndsItForBothHosts() throws IOException {
+    Map<String, Object> ingress =
+        one(
+            render(
+                Map.of(
+                    "appUrl",
+                    "https://cs.acme.test",
+                    "publicUrl",
+                    "https://go.acme.test",
+                    "ingress",
+                    Map.of("tlsSecretName", "acme-tls"))),
+            "Ingress");
+    assertEquals(
+        List.of(Map.of("hosts", List.of("cs.acme.test", "go.acme.test"), "secretName", "acme-tls")),
+        listAt(ingress, "spec", "tls"));
+    assertEquals(
+        "true",
+        at(
+            ingress,
+            "metadata",
+            "annotations",
+            "nginx.ingress.kubernetes.io/session-cookie-secure"));
+  }
+
+  /** On the app's host the customers' pages would share its cookies: the chart refuses. */
+  @Test
+  void theCustomersPagesOnTheAppsHostAreRefused() {
+    for (String publicUrl :
+        List.of("https://cs.acme.test", "https://cs.acme.test/r", "https://cs.acme.test:8443")) {
+      IllegalStateException refused =
+          assertThrows(
+              IllegalStateException.class,
+              () -> render(Map.of("appUrl", "https://cs.acme.test", "publicUrl", publicUrl)));
+      assertTrue(
+          refused.getMessage().contains("publicUrl (" + publicUrl + ") needs a host of its own"),
+          refused.getMessage());
+    }
   }
 
   @Test
@@ -225,9 +277,10 @@ class DeployChartTest {
   }
 
   /**
-   * HTTP stays open to all; the JGroups port, where the nodes share sessions without credentials,
-   * admits only this release's nodes; the management port only monitoring. Every port the container
-   * opens has its rule, and no rule admits everyone to every port.
+   * HTTP stays open to all; the JGroups port, where the nodes share sessions (encrypted under the
+   * cluster key, which a NetworkPolicy does not replace), admits only this release's nodes; the
+   * management port only monitoring. Every port the container opens has its rule, and no rule
+   * admits everyone to every port.
    */
   @Test
   void aNetworkPolicyKeepsTheClusterPortToTheNodesAndManagementToMonitoring() throws IOException {

@@ -5,6 +5,7 @@ import static io.forestall.deploy.Yamls.listAt;
 import static io.forestall.deploy.Yamls.mapAt;
 import static io.forestall.deploy.Yamls.stringAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -19,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reads docker/compose.yaml as Compose would (no Docker engine runs here): each Forestall node is
- * given every variable the app needs and none it does not read, behind nginx, with PostgreSQL and a
- * Keycloak that browsers and nodes reach under the same URL. Every secret must come from the shell:
- * the stack refuses to start without one, and compose.demo.yaml turns it into the demo.
+ * given every variable the app needs and none it does not read, behind nginx, which serves the app
+ * and the customers' pages on two hosts, with PostgreSQL and a Keycloak that browsers and nodes
+ * reach under the same URL. Every secret must come from the shell: the stack refuses to start
+ * without one, and compose.demo.yaml turns it into the demo.
  */
 class DeployComposeTest {
 
@@ -125,6 +127,7 @@ class DeployComposeTest {
             "FORESTALL_OIDC_SECRET",
             "FORESTALL_KEYCLOAK_ADMIN_SECRET",
             "FORESTALL_SECRETS_KEY",
+            "FORESTALL_CLUSTER_KEY",
             "KEYCLOAK_ADMIN_PASSWORD"),
         required);
     assertTrue(
@@ -132,6 +135,11 @@ class DeployComposeTest {
             "${FORESTALL_SECRETS_KEY:?set FORESTALL_SECRETS_KEY, 32 random bytes in base64"
                 + " (openssl rand -base64 32)}"),
         "the key's message says how to make one");
+    assertTrue(
+        compose.contains(
+            "${FORESTALL_CLUSTER_KEY:?set FORESTALL_CLUSTER_KEY, the nodes' shared cluster secret"
+                + " (openssl rand -base64 32)}"),
+        "the cluster key's message says how to make one");
   }
 
   @Test
@@ -215,10 +223,11 @@ class DeployComposeTest {
 
   /**
    * Keycloak fills in the production realm's placeholders from its environment as it imports it:
-   * the clients' secrets the nodes hold, and the public address the login returns to.
+   * the clients' secrets, the same the nodes hold, and the app's address the login returns to,
+   * which only Keycloak reads.
    */
   @Test
-  void keycloakGivesTheRealmTheNodesSecretsAndPublicUrl() {
+  void keycloakGivesTheRealmTheNodesSecretsAndTheAppsAddress() {
     Map<String, Object> keycloak = mapAt(services, "keycloak", "environment");
     Set<String> placeholders =
         DeployRealmTest.placeholders(
@@ -226,13 +235,38 @@ class DeployComposeTest {
     assertTrue(keycloak.keySet().containsAll(placeholders), "Keycloak lacks " + placeholders);
     for (String node : nodes()) {
       for (String name : placeholders) {
-        assertEquals(env(node).get(name), keycloak.get(name), node + " " + name);
+        if (app.reads(name)) {
+          assertEquals(env(node).get(name), keycloak.get(name), node + " " + name);
+        } else {
+          assertEquals("FORESTALL_APP_URL", name, "a placeholder the nodes do not get");
+        }
       }
     }
   }
 
+  /**
+   * People use the app on one host, the customers' pages live on another (browsers keep their
+   * cookies apart): both reach nginx on its published port, which passes the Host on to the nodes.
+   */
   @Test
-  void theDemoRealmLetsTheBrowserBackToThePublicUrl() {
+  void theCustomersPagesHaveAHostOfTheirOwnThroughTheSameNginx() {
+    URI app = URI.create(stringAt(services, "keycloak", "environment", "FORESTALL_APP_URL"));
+    String published = stringAt(services, "nginx", "ports", 0).split(":")[0];
+    assertEquals(String.valueOf(app.getPort()), published);
+    for (String node : nodes()) {
+      URI customers = URI.create((String) env(node).get("FORESTALL_PUBLIC_URL"));
+      assertEquals(String.valueOf(customers.getPort()), published, node);
+      assertFalse(
+          customers.getHost().equals(app.getHost()),
+          node + ": the customers' pages on the app's host " + app.getHost());
+    }
+    assertTrue(
+        AppVariables.text("docker/nginx.conf").contains("proxy_set_header Host $http_host;"),
+        "nginx passes the Host on");
+  }
+
+  @Test
+  void theDemoRealmLetsTheBrowserBackToTheAppAndNeverToTheCustomersHost() {
     Map<String, Object> realm =
         Yamls.load(AppVariables.text("src/main/keycloak/forestall-realm.json"));
     Map<String, Object> web =
@@ -241,9 +275,13 @@ class DeployComposeTest {
             .map(c -> mapAt(c))
             .findFirst()
             .orElseThrow();
+    String appUrl = stringAt(services, "keycloak", "environment", "FORESTALL_APP_URL");
+    assertTrue(listAt(web, "redirectUris").contains(appUrl + "/*"), appUrl);
     for (String node : nodes()) {
       String publicUrl = (String) env(node).get("FORESTALL_PUBLIC_URL");
-      assertTrue(listAt(web, "redirectUris").contains(publicUrl + "/*"), publicUrl);
+      for (Object uri : listAt(web, "redirectUris")) {
+        assertFalse(String.valueOf(uri).startsWith(publicUrl), "the login returns to " + uri);
+      }
     }
     assertTrue(
         AppVariables.text("docker/compose.demo.yaml")

@@ -136,22 +136,27 @@ class DeployRealmTest {
 
   /**
    * The clients' secrets and the login's return address come from Keycloak's environment when it
-   * imports the file, never from the file.
+   * imports the file, never from the file. The login returns only to the app's address,
+   * FORESTALL_APP_URL, which only Keycloak's import reads: never to the customers' host of
+   * FORESTALL_PUBLIC_URL, which serves nothing but their pages.
    */
   @Test
-  void productionTakesItsSecretsAndAddressFromTheEnvironment() {
-    assertEquals("${FORESTALL_OIDC_SECRET}", at(client(production, "forestall-web"), "secret"));
+  void productionTakesItsSecretsAndTheAppsAddressFromTheEnvironment() {
+    Map<String, Object> web = client(production, "forestall-web");
+    assertEquals("${FORESTALL_OIDC_SECRET}", at(web, "secret"));
     assertEquals(
         "${FORESTALL_KEYCLOAK_ADMIN_SECRET}", at(client(production, "forestall-admin"), "secret"));
-    assertEquals(
-        List.of("${FORESTALL_PUBLIC_URL}/*"),
-        listAt(client(production, "forestall-web"), "redirectUris"));
+    assertEquals(List.of("${FORESTALL_APP_URL}/*"), listAt(web, "redirectUris"));
+    assertEquals("${FORESTALL_APP_URL}", at(web, "rootUrl"));
+    assertEquals("${FORESTALL_APP_URL}/*", at(web, "attributes", "post.logout.redirect.uris"));
     String text = AppVariables.text("src/main/keycloak/forestall-realm-production.json");
     assertFalse(text.contains("localhost"), "a developer's address");
     assertFalse(text.contains("demo"), "a demo value");
+    assertFalse(text.contains("FORESTALL_PUBLIC_URL"), "the customers' host as a login address");
     assertEquals(
-        Set.of("FORESTALL_OIDC_SECRET", "FORESTALL_KEYCLOAK_ADMIN_SECRET", "FORESTALL_PUBLIC_URL"),
+        Set.of("FORESTALL_OIDC_SECRET", "FORESTALL_KEYCLOAK_ADMIN_SECRET", "FORESTALL_APP_URL"),
         placeholders(text));
+    assertFalse(AppVariables.read().reads("FORESTALL_APP_URL"), "the nodes do not read it");
   }
 
   /** The variables production's realm file needs in Keycloak's environment when it is imported. */
