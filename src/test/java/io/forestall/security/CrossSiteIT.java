@@ -164,6 +164,10 @@ class CrossSiteIT {
     Answer refused = Api.get("/api/v1/customers", foreign);
     assertEquals(
         401, refused.status(), "a token for admin-cli, not for Forestall: " + refused.body());
+    assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+    String ours = Api.token("acme-admin");
+    Answer tampered = Api.get("/api/v1/customers", ours.substring(0, ours.length() - 4) + "AAAA");
+    assertEquals(401, tampered.status(), "a token whose signature does not hold");
   }
 
   @Test

@@ -4,13 +4,18 @@ import static io.forestall.kernel.JsonFactory.JSON;
 
 import io.forestall.customers.Customer;
 import io.forestall.customers.CustomerDraft;
+import io.forestall.platform.rest.InvalidInputException;
+import io.forestall.platform.rest.JsonInput;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The edit form's state; the attributes are edited as JSON text. */
@@ -48,13 +53,24 @@ public class CustomerForm implements Serializable {
   }
 
   /**
-   * The draft for the service; throws {@link JsonException} when the attributes are no JSON object.
+   * The draft for the service; throws {@link JsonException} when the attributes are no JSON object
+   * (or nest deeper than the API allows).
    */
   CustomerDraft toDraft() {
-    JsonObject parsed =
-        attributes == null || attributes.isBlank()
-            ? JsonObject.EMPTY_JSON_OBJECT
-            : JSON.createReader(new StringReader(attributes)).readObject();
+    JsonObject parsed = JsonObject.EMPTY_JSON_OBJECT;
+    if (attributes != null && !attributes.isBlank()) {
+      JsonValue value;
+      try {
+        value =
+            JsonInput.parse(new ByteArrayInputStream(attributes.getBytes(StandardCharsets.UTF_8)));
+      } catch (InvalidInputException e) {
+        throw new JsonException(e.getMessage(), e);
+      }
+      if (!(value instanceof JsonObject object)) {
+        throw new JsonException("The attributes are not a JSON object.");
+      }
+      parsed = object;
+    }
     return new CustomerDraft(
         externalId,
         orEmpty(name),

@@ -82,6 +82,21 @@ public class RequestContextFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
+    if (isApi(request)
+        && bearer(request).filter(t -> !t.startsWith(API_KEY_PREFIX)).isPresent()
+        && !request.authenticate(response)) {
+      // The OIDC mechanism refused the token and set its challenge: say why in the API's words.
+      if (!response.isCommitted()) {
+        ProblemJson.write(
+            response,
+            ProblemJson.of(
+                HttpServletResponse.SC_UNAUTHORIZED,
+                "Unauthorized",
+                "The access token is not valid for Forestall: expired, or issued for another"
+                    + " client."));
+      }
+      return;
+    }
     Principal principal = request.getUserPrincipal();
     Optional<OidcClaims> claims = OidcClaims.of(principal);
     Caller caller;
