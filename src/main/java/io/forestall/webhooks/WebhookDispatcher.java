@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -92,22 +93,31 @@ class WebhookDispatcher {
         synchronized (inFlight) {
           inFlight.merge(c.tenantId(), 1, Integer::sum);
         }
-        workers.execute(
-            () -> {
-              try {
-                deliver(c);
-              } finally {
-                synchronized (inFlight) {
-                  inFlight.computeIfPresent(c.tenantId(), (t, n) -> n == 1 ? null : n - 1);
+        try {
+          workers.execute(
+              () -> {
+                try {
+                  deliver(c);
+                } finally {
+                  done(c);
+                  if (more) {
+                    scheduler.execute(this::dispatch);
+                  }
                 }
-                if (more) {
-                  scheduler.execute(this::dispatch);
-                }
-              }
-            });
+              });
+        } catch (RejectedExecutionException e) {
+          // The server is going down: the lease brings the delivery back, and its share is freed.
+          done(c);
+        }
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Dispatching webhooks failed; the next tick tries again", e);
+    }
+  }
+
+  private void done(DeliveryClaims.Claimed c) {
+    synchronized (inFlight) {
+      inFlight.computeIfPresent(c.tenantId(), (t, n) -> n == 1 ? null : n - 1);
     }
   }
 
