@@ -4,11 +4,11 @@ import static io.forestall.kernel.JsonFactory.JSON;
 
 import io.forestall.outreach.Channel;
 import io.forestall.platform.rest.JsonInput;
-import io.forestall.playbooks.trigger.Aggregate;
-import io.forestall.playbooks.trigger.AttributeFilter;
-import io.forestall.playbooks.trigger.Comparison;
-import io.forestall.playbooks.trigger.Condition;
-import io.forestall.playbooks.trigger.Trigger;
+import io.forestall.triggers.Aggregate;
+import io.forestall.triggers.AttributeFilter;
+import io.forestall.triggers.Comparison;
+import io.forestall.triggers.Condition;
+import io.forestall.triggers.Trigger;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;

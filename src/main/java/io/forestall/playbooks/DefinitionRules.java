@@ -1,10 +1,10 @@
 package io.forestall.playbooks;
 
 import io.forestall.kernel.Violation;
-import io.forestall.playbooks.trigger.Aggregate;
-import io.forestall.playbooks.trigger.AttributeFilter;
-import io.forestall.playbooks.trigger.Condition;
-import io.forestall.playbooks.trigger.Trigger;
+import io.forestall.triggers.Aggregate;
+import io.forestall.triggers.AttributeFilter;
+import io.forestall.triggers.Condition;
+import io.forestall.triggers.Trigger;
 import java.math.BigDecimal;
 import java.text.ParseException;
 import java.time.Duration;

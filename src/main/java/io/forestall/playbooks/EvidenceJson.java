@@ -2,9 +2,9 @@ package io.forestall.playbooks;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
-import io.forestall.playbooks.trigger.ComplaintScore;
-import io.forestall.playbooks.trigger.Finding;
-import io.forestall.playbooks.trigger.Match;
+import io.forestall.triggers.ComplaintScore;
+import io.forestall.triggers.Finding;
+import io.forestall.triggers.Match;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,7 +1,7 @@
 package io.forestall.playbooks;
 
 import io.forestall.outreach.Channel;
-import io.forestall.playbooks.trigger.Trigger;
+import io.forestall.triggers.Trigger;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;

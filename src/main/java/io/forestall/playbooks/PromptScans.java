@@ -4,6 +4,7 @@ import io.forestall.cases.ContactWatch;
 import io.forestall.events.EventsArrived;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantKey;
+import io.forestall.triggers.ComplaintSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

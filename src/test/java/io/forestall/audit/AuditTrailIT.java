@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.forestall.kernel.Role;
-import io.forestall.playbooks.ComplaintSettings;
-import io.forestall.playbooks.trigger.ComplaintWeights;
 import io.forestall.tenants.Tenant;
 import io.forestall.tenants.TenantService;
 import io.forestall.tenants.TenantSettings;
@@ -15,6 +13,8 @@ import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.As;
 import io.forestall.testsupport.Deployments;
+import io.forestall.triggers.ComplaintSettings;
+import io.forestall.triggers.ComplaintWeights;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package io.forestall.testsupport;
 
-import io.forestall.playbooks.trigger.SqlDialect;
+import io.forestall.triggers.SqlDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

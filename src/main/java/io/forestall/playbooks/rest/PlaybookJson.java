@@ -9,7 +9,7 @@ import io.forestall.playbooks.Playbook;
 import io.forestall.playbooks.PlaybookVersion;
 import io.forestall.playbooks.ScanRun;
 import io.forestall.playbooks.ScanService;
-import io.forestall.playbooks.trigger.Match;
+import io.forestall.triggers.Match;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

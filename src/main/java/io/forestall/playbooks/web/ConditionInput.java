@@ -1,8 +1,8 @@
 package io.forestall.playbooks.web;
 
-import io.forestall.playbooks.trigger.Aggregate;
-import io.forestall.playbooks.trigger.Comparison;
-import io.forestall.playbooks.trigger.Condition;
+import io.forestall.triggers.Aggregate;
+import io.forestall.triggers.Comparison;
+import io.forestall.triggers.Condition;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;

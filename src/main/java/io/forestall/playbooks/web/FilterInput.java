@@ -1,6 +1,6 @@
 package io.forestall.playbooks.web;
 
-import io.forestall.playbooks.trigger.AttributeFilter;
+import io.forestall.triggers.AttributeFilter;
 import java.io.Serializable;
 
 /** One attribute filter row of the editor. */

@@ -1,6 +1,6 @@
 package io.forestall.playbooks.web;
 
-import io.forestall.playbooks.trigger.Match;
+import io.forestall.triggers.Match;
 import java.io.Serializable;
 
 /** A dry-run match as a screen row. */

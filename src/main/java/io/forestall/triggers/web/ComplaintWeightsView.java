@@ -1,4 +1,4 @@
-package io.forestall.playbooks.web;
+package io.forestall.triggers.web;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
@@ -7,10 +7,10 @@ import io.forestall.kernel.ViolationException;
 import io.forestall.platform.faces.FormErrors;
 import io.forestall.platform.faces.Messages;
 import io.forestall.platform.security.CurrentSession;
-import io.forestall.playbooks.ComplaintSettings;
-import io.forestall.playbooks.trigger.ComplaintScore;
-import io.forestall.playbooks.trigger.ComplaintScoring;
-import io.forestall.playbooks.trigger.ComplaintWeights;
+import io.forestall.triggers.ComplaintScore;
+import io.forestall.triggers.ComplaintScoring;
+import io.forestall.triggers.ComplaintSettings;
+import io.forestall.triggers.ComplaintWeights;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,4 +1,4 @@
-package io.forestall.playbooks.trigger;
+package io.forestall.triggers;
 
 /**
  * How much each signal of a complex complaint adds to its score (capped at 100), per tenant. The

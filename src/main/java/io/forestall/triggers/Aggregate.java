@@ -1,4 +1,4 @@
-package io.forestall.playbooks.trigger;
+package io.forestall.triggers;
 
 /** How a window's event values are folded into one number. */
 public enum Aggregate {

@@ -1,10 +1,10 @@
-package io.forestall.playbooks.trigger;
+package io.forestall.triggers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.forestall.playbooks.trigger.AttributeFilter.Operator;
 import io.forestall.testsupport.SqlDatabase;
+import io.forestall.triggers.AttributeFilter.Operator;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

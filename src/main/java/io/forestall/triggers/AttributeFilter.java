@@ -1,4 +1,4 @@
-package io.forestall.playbooks.trigger;
+package io.forestall.triggers;
 
 /** A test on one top-level attribute of an event or a customer. */
 public record AttributeFilter(String attribute, Operator operator, String value) {

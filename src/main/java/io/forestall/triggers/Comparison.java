@@ -1,4 +1,4 @@
-package io.forestall.playbooks.trigger;
+package io.forestall.triggers;
 
 /** A comparison of a measured number with the configured one. */
 public enum Comparison {

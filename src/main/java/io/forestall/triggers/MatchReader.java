@@ -1,4 +1,4 @@
-package io.forestall.playbooks.trigger;
+package io.forestall.triggers;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 

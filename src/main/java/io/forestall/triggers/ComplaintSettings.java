@@ -1,4 +1,4 @@
-package io.forestall.playbooks;
+package io.forestall.triggers;
 
 import io.forestall.audit.AuditLog;
 import io.forestall.audit.AuditState;
@@ -7,7 +7,6 @@ import io.forestall.kernel.Role;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
-import io.forestall.playbooks.trigger.ComplaintWeights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
