@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * Records a scan's detections in batches. The unique key per playbook, customer and window turns a
  * detection that a re-run, a concurrent scan or another node already recorded into nothing, and
- * only the cases actually created open their agent tasks.
+ * only the cases actually created carry the run's id.
  */
 @ApplicationScoped
 public class CaseRecorder {
@@ -35,10 +35,6 @@ public class CaseRecorder {
           + " complexity, root_cause, react_on, detected_at, updated_at, verify_window_seconds,"
           + " verify_until)"
           + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
-  private static final String TASK =
-      "insert into agent_task (tenant_id, case_id, kind, team, priority, status, summary, due_at,"
-          + " created_at) values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?) on conflict do nothing";
-
   @Inject Database database;
   @Inject Event<IntegrationEvent> integrations;
 
@@ -91,9 +87,6 @@ public class CaseRecorder {
           created += Math.max(count, 0);
         }
       }
-      if (created > 0 && cases.stream().anyMatch(c -> c.task() != null)) {
-        openTasks(connection, tenantId, runId, at, cases);
-      }
       return created;
     } catch (SQLException e) {
       throw new PersistenceException("Cannot record cases", e);
@@ -136,46 +129,6 @@ public class CaseRecorder {
       throw new PersistenceException("Cannot read the run's new cases", e);
     }
     detected.forEach(integrations::fire);
-  }
-
-  private static void openTasks(
-      Connection connection, long tenantId, long runId, OffsetDateTime at, List<NewCase> cases)
-      throws SQLException {
-    Map<String, Long> ids = new HashMap<>();
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "select id, customer_id, window_key from customer_case where tenant_id = ?"
-                + " and scan_run_id = ?")) {
-      query.setLong(1, tenantId);
-      query.setLong(2, runId);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          ids.put(rows.getLong(2) + "/" + rows.getString(3), rows.getLong(1));
-        }
-      }
-    }
-    try (PreparedStatement insert = connection.prepareStatement(TASK)) {
-      boolean any = false;
-      for (NewCase c : cases) {
-        Long caseId = ids.get(c.customerId() + "/" + c.windowKey());
-        if (c.task() == null || caseId == null) {
-          continue;
-        }
-        insert.setLong(1, tenantId);
-        insert.setLong(2, caseId);
-        insert.setString(3, c.task().kind());
-        insert.setString(4, c.task().team());
-        insert.setInt(5, c.task().priority());
-        insert.setString(6, truncate(c.summary(), 2000));
-        insert.setObject(7, at.plus(c.task().dueIn()));
-        insert.setObject(8, at);
-        insert.addBatch();
-        any = true;
-      }
-      if (any) {
-        insert.executeBatch();
-      }
-    }
   }
 
   private static String truncate(String text, int max) {

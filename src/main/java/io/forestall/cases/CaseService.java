@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Reads the current tenant's cases and their tasks. */
+/** Reads the current tenant's cases. */
 @ApplicationScoped
 @Transactional
 @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER})
@@ -121,22 +121,6 @@ public class CaseService {
       rows.put(((Number) row[0]).longValue(), row);
     }
     return rows;
-  }
-
-  public List<AgentTask> tasks(long caseId) {
-    return em.createQuery(
-            "select t from AgentTask t where t.caseId = :id order by t.createdAt", AgentTask.class)
-        .setParameter("id", caseId)
-        .getResultList();
-  }
-
-  /** Open tasks, most urgent first: priority, then the nearest due time. */
-  public List<AgentTask> openTasks(int limit) {
-    return em.createQuery(
-            "select t from AgentTask t where t.status = 'OPEN' order by t.priority, t.dueAt",
-            AgentTask.class)
-        .setMaxResults(limit)
-        .getResultList();
   }
 
   private static <T> TypedQuery<T> bind(TypedQuery<T> query, CaseQuery filter) {

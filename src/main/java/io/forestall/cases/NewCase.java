@@ -7,7 +7,6 @@ import java.time.Duration;
  *
  * @param verifyWindow how long after resolution (or, held out, after detection) a contact of the
  *     customer counts as a repeat
- * @param task the agent task to open with the case, or null
  */
 public record NewCase(
     long customerId,
@@ -21,5 +20,4 @@ public record NewCase(
     Integer complexity,
     String rootCause,
     String reactOn,
-    Duration verifyWindow,
-    NewTask task) {}
+    Duration verifyWindow) {}

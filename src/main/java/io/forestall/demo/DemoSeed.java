@@ -2,8 +2,6 @@ package io.forestall.demo;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
-import io.forestall.cases.AgentTask;
-import io.forestall.cases.AgentTaskService;
 import io.forestall.cases.CaseQuery;
 import io.forestall.cases.CaseService;
 import io.forestall.customers.CustomerDraft;
@@ -25,6 +23,8 @@ import io.forestall.playbooks.PlaybookDefinition;
 import io.forestall.playbooks.PlaybookService;
 import io.forestall.playbooks.ScanMode;
 import io.forestall.playbooks.ScanService;
+import io.forestall.tasks.AgentTask;
+import io.forestall.tasks.AgentTaskService;
 import io.forestall.tenants.Tenant;
 import io.forestall.tenants.TenantService;
 import jakarta.annotation.Priority;

@@ -1,13 +1,13 @@
 package io.forestall.outreach;
 
-import io.forestall.cases.AgentTask;
-import io.forestall.cases.AgentTaskService;
 import io.forestall.cases.CaseRow;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.CaseTransitions;
 import io.forestall.cases.ContactWatch;
+import io.forestall.cases.TaskWanted;
 import io.forestall.customers.Customer;
 import io.forestall.customers.CustomerService;
+import io.forestall.kernel.Channel;
 import io.forestall.kernel.IntegrationEvent;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.TenantContext;
@@ -43,7 +43,7 @@ class ActionPageRecords {
   @PersistenceContext EntityManager em;
   @Inject CaseService cases;
   @Inject CaseTransitions transitions;
-  @Inject AgentTaskService tasks;
+  @Inject Event<TaskWanted> tasks;
   @Inject CustomerService customers;
   @Inject TemplateService templates;
   @Inject MessageContexts contexts;
@@ -204,11 +204,11 @@ class ActionPageRecords {
       case DECLINE -> transitions.respond(caseId, "The customer declined");
       case AGENT -> {
         transitions.respond(caseId, "The customer asked to talk to an agent");
-        followUp(row, AgentTask.TALK_TO_AGENT, 2);
+        followUp(row, TaskWanted.TALK_TO_AGENT, 2);
       }
       case UNDO -> {
         transitions.respond(caseId, "The customer asked to undo the remedy");
-        followUp(row, AgentTask.DECLINED_REMEDY, 1);
+        followUp(row, TaskWanted.DECLINED_REMEDY, 1);
       }
     }
   }
@@ -220,13 +220,14 @@ class ActionPageRecords {
             .find(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
             .map(OutreachPlan::followUpTeam)
             .orElseThrow();
-    tasks.open(
-        row.getCase().getId(),
-        kind,
-        team,
-        priority,
-        clock.instant().plus(ContactWatch.TARGET),
-        null);
+    tasks.fire(
+        new TaskWanted(
+            row.getCase().getId(),
+            kind,
+            team,
+            priority,
+            clock.instant().plus(ContactWatch.TARGET),
+            null));
   }
 
   /** The page; the message's link to itself reads as nothing there. */
@@ -252,7 +253,7 @@ class ActionPageRecords {
         em
             .createQuery(
                 "select m from OutreachMessage m where m.caseId = :case"
-                    + " and m.channel = io.forestall.outreach.Channel.ACTION_PAGE",
+                    + " and m.channel = io.forestall.kernel.Channel.ACTION_PAGE",
                 OutreachMessage.class)
             .setParameter("case", message.getCaseId())
             .getResultList()

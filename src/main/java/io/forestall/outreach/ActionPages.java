@@ -1,6 +1,7 @@
 package io.forestall.outreach;
 
 import io.forestall.kernel.Caller;
+import io.forestall.kernel.Channel;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;

@@ -2,11 +2,14 @@ package io.forestall.outreach;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import io.forestall.kernel.Channel;
 import io.forestall.kernel.IntegrationEvent;
 import io.forestall.kernel.TenantContext;
 import io.forestall.platform.persistence.Database;
+import io.forestall.playbooks.CasesOpened;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -56,11 +59,15 @@ public class Outbox {
 
   /**
    * Queues, set-based, a message per channel for each case the scan run opened, written with the
-   * template's published version, and asks for the remedies of a PRE_EMPT plan; answers how many
-   * messages were queued.
+   * template's published version, and asks for the remedies of a PRE_EMPT plan, in the scan's
+   * transaction.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public int queueForRun(long runId, OutreachPlan plan, Instant now) {
+  void queue(@Observes CasesOpened opened) {
+    queueForRun(opened.runId(), OutreachPlan.of(opened), opened.at());
+  }
+
+  private int queueForRun(long runId, OutreachPlan plan, Instant now) {
     long tenantId = TenantContext.require().id();
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
     try (Connection connection = database.managed().getConnection()) {

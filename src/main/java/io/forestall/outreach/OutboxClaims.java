@@ -1,5 +1,6 @@
 package io.forestall.outreach;
 
+import io.forestall.kernel.Channel;
 import io.forestall.kernel.IntegrationEvent;
 import io.forestall.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,12 +1,12 @@
 package io.forestall.outreach;
 
-import io.forestall.cases.AgentTask;
-import io.forestall.cases.AgentTaskService;
 import io.forestall.cases.CaseRow;
 import io.forestall.cases.CaseService;
+import io.forestall.cases.TaskWanted;
 import io.forestall.customers.Customer;
 import io.forestall.customers.CustomerService;
 import io.forestall.kernel.Caller;
+import io.forestall.kernel.Channel;
 import io.forestall.kernel.LocalTimes;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
@@ -18,6 +18,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
@@ -84,7 +85,7 @@ class OutboxDispatcher {
   @Inject ChannelSettingsService channelSettings;
   @Inject GuardrailSettings settings;
   @Inject CaseService cases;
-  @Inject AgentTaskService tasks;
+  @Inject Event<TaskWanted> tasks;
   @Inject OutreachPlans plans;
   @Inject Transactions transactions;
   @Inject Clock clock;
@@ -326,13 +327,14 @@ class OutboxDispatcher {
           .find(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
           .ifPresent(
               plan ->
-                  tasks.open(
-                      m.caseId(),
-                      AgentTask.FAILED_SEND,
-                      plan.followUpTeam(),
-                      3,
-                      now.plus(Duration.ofHours(4)),
-                      "The " + m.channel() + " message could not be sent: " + reason));
+                  tasks.fire(
+                      new TaskWanted(
+                          m.caseId(),
+                          TaskWanted.FAILED_SEND,
+                          plan.followUpTeam(),
+                          3,
+                          now.plus(Duration.ofHours(4)),
+                          "The " + m.channel() + " message could not be sent: " + reason)));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Cannot open a task for failed message " + m.id(), e);
     }

@@ -1,5 +1,6 @@
 package io.forestall.outreach;
 
+import io.forestall.kernel.Channel;
 import io.forestall.kernel.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,8 @@
 package io.forestall.outreach;
 
+import io.forestall.kernel.Channel;
+import io.forestall.playbooks.CasesOpened;
+import io.forestall.playbooks.PlaybookDefinition;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +30,21 @@ public record OutreachPlan(
   public OutreachPlan {
     messages = Map.copyOf(messages);
     options = List.copyOf(options);
+  }
+
+  /** What the version a scan ran with asks; the frontline team follows its answers up. */
+  static OutreachPlan of(CasesOpened opened) {
+    PlaybookDefinition d = opened.definition();
+    return new OutreachPlan(
+        opened.playbookId(),
+        opened.version(),
+        d.level().name(),
+        d.messages(),
+        d.options(),
+        d.remedy() == null ? null : d.remedy().action(),
+        d.remedy() == null ? null : d.remedy().confirmBy().name(),
+        opened.weights().frontlineTeam(),
+        d.offerId());
   }
 
   public boolean preEmpts() {

@@ -1,11 +1,10 @@
 package io.forestall.outreach;
 
-import io.forestall.cases.AgentTask;
-import io.forestall.cases.AgentTaskService;
 import io.forestall.cases.CaseRow;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.CaseTransitions;
 import io.forestall.cases.ContactWatch;
+import io.forestall.cases.TaskWanted;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.ConflictException;
@@ -15,6 +14,7 @@ import io.forestall.kernel.Role;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +34,7 @@ public class Remedies {
   @PersistenceContext EntityManager em;
   @Inject CaseService cases;
   @Inject CaseTransitions transitions;
-  @Inject AgentTaskService tasks;
+  @Inject Event<TaskWanted> tasks;
   @Inject OutreachPlans plans;
   @Inject Clock clock;
 
@@ -53,16 +53,17 @@ public class Remedies {
     transitions.note(
         caseId, done ? "The remedy was done" + said : "The remedy could not be done" + said);
     if (!done) {
-      tasks.open(
-          caseId,
-          AgentTask.DECLINED_REMEDY,
-          plans
-              .find(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
-              .map(OutreachPlan::followUpTeam)
-              .orElseThrow(),
-          1,
-          clock.instant().plus(ContactWatch.TARGET),
-          "The remedy could not be done" + said);
+      tasks.fire(
+          new TaskWanted(
+              caseId,
+              TaskWanted.DECLINED_REMEDY,
+              plans
+                  .find(row.getCase().getPlaybookId(), row.getCase().getPlaybookVersion())
+                  .map(OutreachPlan::followUpTeam)
+                  .orElseThrow(),
+              1,
+              clock.instant().plus(ContactWatch.TARGET),
+              "The remedy could not be done" + said));
     }
   }
 

@@ -2,6 +2,7 @@ package io.forestall.outreach;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
+import io.forestall.kernel.Channel;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;

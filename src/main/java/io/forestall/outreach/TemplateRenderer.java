@@ -6,6 +6,7 @@ import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import io.forestall.kernel.Channel;
 import io.forestall.kernel.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,12 +112,14 @@ public final class TemplateRenderer {
     return line;
   }
 
+  /** Variables are escaped for where the part goes: HTML in markup, JSON in payloads, else not. */
   private static Template compile(Channel channel, String part, String text) {
     Mustache.Escaper escaper =
-        switch (channel.escaping(part)) {
-          case HTML -> Escapers.HTML;
-          case JSON -> JSON_STRING;
-          case NONE -> Escapers.NONE;
+        switch (channel) {
+          case EMAIL -> part.equals("html") ? Escapers.HTML : Escapers.NONE;
+          case ACTION_PAGE -> Escapers.HTML;
+          case WEBHOOK -> JSON_STRING;
+          case SMS -> Escapers.NONE;
         };
     return Mustache.compiler()
         .withEscaper(escaper)

@@ -3,11 +3,13 @@ package io.forestall.outreach;
 import io.forestall.audit.AuditLog;
 import io.forestall.kernel.Allowed;
 import io.forestall.kernel.Caller;
+import io.forestall.kernel.Channel;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.Role;
 import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
+import io.forestall.playbooks.TemplateCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 @Allowed({Role.TENANT_ADMIN, Role.AGENT, Role.VIEWER})
-public class TemplateService {
+public class TemplateService implements TemplateCatalog {
 
   static final String AUDIT_SUBJECT = "template";
   private static final Pattern LOCALE = Pattern.compile("[a-z]{2}(-[A-Z]{2})?");
@@ -45,15 +47,36 @@ public class TemplateService {
         .getResultList();
   }
 
-  /** Templates with a published version, by channel, by name: what a playbook may write with. */
-  public Map<Channel, List<MessageTemplate>> published() {
+  @Override
+  public Map<Channel, List<TemplateCatalog.Choice>> published() {
     return em
         .createQuery(
             "select t from MessageTemplate t where t.publishedVersion is not null order by t.name",
             MessageTemplate.class)
         .getResultList()
         .stream()
-        .collect(Collectors.groupingBy(MessageTemplate::getChannel));
+        .collect(
+            Collectors.groupingBy(
+                MessageTemplate::getChannel,
+                Collectors.mapping(
+                    t ->
+                        new TemplateCatalog.Choice(t.getId(), t.getName(), t.getPublishedVersion()),
+                    Collectors.toList())));
+  }
+
+  @Override
+  public Optional<String> unusable(long id, Channel channel) {
+    MessageTemplate template = em.find(MessageTemplate.class, id);
+    if (template == null) {
+      return Optional.of("there is no template " + id);
+    }
+    if (template.getChannel() != channel) {
+      return Optional.of("template " + id + " is for " + template.getChannel());
+    }
+    if (template.getPublishedVersion() == null) {
+      return Optional.of("template " + id + " has no published version yet");
+    }
+    return Optional.empty();
   }
 
   public MessageTemplate get(long id) {

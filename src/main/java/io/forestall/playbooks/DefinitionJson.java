@@ -2,12 +2,13 @@ package io.forestall.playbooks;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
-import io.forestall.outreach.Channel;
+import io.forestall.kernel.Channel;
 import io.forestall.platform.rest.JsonInput;
 import io.forestall.triggers.Aggregate;
 import io.forestall.triggers.AttributeFilter;
 import io.forestall.triggers.Comparison;
 import io.forestall.triggers.Condition;
+import io.forestall.triggers.Durations;
 import io.forestall.triggers.Trigger;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;

@@ -1,6 +1,6 @@
 package io.forestall.playbooks;
 
-import io.forestall.outreach.Channel;
+import io.forestall.kernel.Channel;
 import io.forestall.triggers.Trigger;
 import java.time.Duration;
 import java.util.Collections;

@@ -9,8 +9,6 @@ import io.forestall.kernel.Role;
 import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
 import io.forestall.offers.OfferService;
-import io.forestall.outreach.MessageTemplate;
-import io.forestall.outreach.TemplateService;
 import io.forestall.playbooks.jobs.PlaybookSchedules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +35,7 @@ public class PlaybookService {
   @PersistenceContext EntityManager em;
   @Inject AuditLog audit;
   @Inject PlaybookSchedules schedules;
-  @Inject TemplateService templates;
+  @Inject TemplateCatalog templates;
   @Inject OfferService offers;
   @Inject Clock clock;
 
@@ -226,22 +224,11 @@ public class PlaybookService {
     definition
         .messages()
         .forEach(
-            (channel, id) -> {
-              String pointer = "/messages/" + channel.name();
-              try {
-                MessageTemplate template = templates.get(id);
-                if (template.getChannel() != channel) {
-                  violations.add(
-                      new Violation(
-                          pointer, "template " + id + " is for " + template.getChannel()));
-                } else if (template.getPublishedVersion() == null) {
-                  violations.add(
-                      new Violation(pointer, "template " + id + " has no published version yet"));
-                }
-              } catch (NotFoundException e) {
-                violations.add(new Violation(pointer, "there is no template " + id));
-              }
-            });
+            (channel, id) ->
+                templates
+                    .unusable(id, channel)
+                    .ifPresent(
+                        why -> violations.add(new Violation("/messages/" + channel.name(), why))));
     if (definition.offerId() != null && offers.find(definition.offerId()).isEmpty()) {
       violations.add(new Violation("/offer", "there is no offer " + definition.offerId()));
     }

@@ -1,16 +1,12 @@
 package io.forestall.playbooks;
 
-import io.forestall.cases.AgentTask;
 import io.forestall.cases.CaseRecorder;
 import io.forestall.cases.CaseState;
 import io.forestall.cases.NewCase;
-import io.forestall.cases.NewTask;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
-import io.forestall.outreach.Outbox;
-import io.forestall.outreach.OutreachPlan;
 import io.forestall.platform.persistence.Database;
 import io.forestall.triggers.ComplaintScore;
 import io.forestall.triggers.ComplaintScoring;
@@ -23,6 +19,7 @@ import io.forestall.triggers.Trigger;
 import io.forestall.triggers.TriggerScan;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -57,7 +54,7 @@ class ScanExecution {
   @PersistenceContext EntityManager em;
   @Inject Database database;
   @Inject CaseRecorder cases;
-  @Inject Outbox outbox;
+  @Inject Event<CasesOpened> opened;
   @Inject ComplaintSettings complaints;
   @Inject TenantDirectory tenants;
   @Inject Clock clock;
@@ -146,16 +143,27 @@ class ScanExecution {
     ComplaintWeights weights = complaints.get();
     List<Match> matches = matches(trigger, scope, weights);
     List<NewCase> detected = new ArrayList<>();
+    List<CasesOpened.Complaint> complaints = new ArrayList<>();
     for (Match m : matches) {
-      detected.add(newCase(playbook.getId(), definition, m, asOf, weights));
+      NewCase c = newCase(playbook.getId(), definition, m, asOf);
+      detected.add(c);
+      if (m.complaint() != null) {
+        complaints.add(
+            new CasesOpened.Complaint(m.customerId(), c.windowKey(), m.complaint().complex()));
+      }
     }
     int created = cases.record(playbook.getId(), run.getPlaybookVersion(), runId, asOf, detected);
     if (created > 0) {
       cases.announce(runId, playbook.getId(), playbook.getName(), asOf);
-      outbox.queueForRun(
-          runId,
-          plan(playbook.getId(), run.getPlaybookVersion(), definition, weights.frontlineTeam()),
-          asOf);
+      opened.fire(
+          new CasesOpened(
+              runId,
+              playbook.getId(),
+              run.getPlaybookVersion(),
+              definition,
+              weights,
+              complaints,
+              asOf));
     }
     int examined = examined(tenantId, trigger, newSince);
     Duration took = Duration.between(asOf, clock.instant());
@@ -183,20 +191,6 @@ class ScanExecution {
     return run;
   }
 
-  private static OutreachPlan plan(
-      long playbookId, int version, PlaybookDefinition d, String followUpTeam) {
-    return new OutreachPlan(
-        playbookId,
-        version,
-        d.level().name(),
-        d.messages(),
-        d.options(),
-        d.remedy() == null ? null : d.remedy().action(),
-        d.remedy() == null ? null : d.remedy().confirmBy().name(),
-        followUpTeam,
-        d.offerId());
-  }
-
   /** Who matches {@code trigger} in {@code scope}, with evidence; reads only. */
   List<Match> matches(Trigger trigger, ScanScope scope, ComplaintWeights weights) {
     try (Connection connection = database.managed().getConnection()) {
@@ -207,21 +201,11 @@ class ScanExecution {
     }
   }
 
-  private NewCase newCase(
-      long playbookId, PlaybookDefinition d, Match m, Instant asOf, ComplaintWeights weights) {
+  private NewCase newCase(long playbookId, PlaybookDefinition d, Match m, Instant asOf) {
     boolean holdout = Holdout.held(playbookId, m.customerId(), d.holdoutPercent());
     CaseState state =
         holdout && d.level().reachesCustomer() ? CaseState.HELD_OUT : CaseState.DETECTED;
     ComplaintScore score = m.complaint();
-    NewTask task = null;
-    if (score != null) {
-      task =
-          score.complex()
-              ? new NewTask(
-                  AgentTask.COMPLEX_COMPLAINT, weights.skilledTeam(), 1, Duration.ofMinutes(30))
-              : new NewTask(
-                  AgentTask.SIMPLE_COMPLAINT, weights.frontlineTeam(), 3, Duration.ofMinutes(5));
-    }
     return new NewCase(
         m.customerId(),
         m.windowKey(asOf, d.cooldown()),
@@ -234,8 +218,7 @@ class ScanExecution {
         score == null ? null : score.score(),
         d.level() == Level.AVOID ? d.rootCause() : null,
         d.level() == Level.REACT ? d.contactEventType() : null,
-        d.verifyWindow(),
-        task);
+        d.verifyWindow());
   }
 
   private int examined(long tenantId, Trigger trigger, Instant newSince) {

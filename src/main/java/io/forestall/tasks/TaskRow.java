@@ -1,6 +1,5 @@
 package io.forestall.tasks;
 
-import io.forestall.cases.AgentTask;
 import io.forestall.cases.CaseState;
 import java.io.Serializable;
 

@@ -1,8 +1,6 @@
 package io.forestall.tasks;
 
 import io.forestall.audit.AuditLog;
-import io.forestall.cases.AgentTask;
-import io.forestall.cases.AgentTaskService;
 import io.forestall.cases.CaseState;
 import io.forestall.cases.CaseTransitions;
 import io.forestall.cases.CustomerCase;
@@ -58,6 +56,23 @@ public class TaskService {
   @Inject CaseTransitions transitions;
   @Inject AuditLog audit;
   @Inject Clock clock;
+
+  /** A case's tasks, oldest first. */
+  public List<AgentTask> ofCase(long caseId) {
+    return em.createQuery(
+            "select t from AgentTask t where t.caseId = :id order by t.createdAt", AgentTask.class)
+        .setParameter("id", caseId)
+        .getResultList();
+  }
+
+  /** Open tasks, most urgent first: priority, then the nearest due time. */
+  public List<AgentTask> openTasks(int limit) {
+    return em.createQuery(
+            "select t from AgentTask t where t.status = 'OPEN' order by t.priority, t.dueAt",
+            AgentTask.class)
+        .setMaxResults(limit)
+        .getResultList();
+  }
 
   /** Open tasks most urgent first (priority, then the nearest due time); done ones newest first. */
   public List<TaskRow> list(TaskQuery query) {

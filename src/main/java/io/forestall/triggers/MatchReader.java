@@ -3,7 +3,6 @@ package io.forestall.triggers;
 import static io.forestall.kernel.JsonFactory.JSON;
 
 import io.forestall.kernel.LocalTimes;
-import io.forestall.playbooks.Durations;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigDecimal;

@@ -3,6 +3,7 @@ package io.forestall.outreach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.forestall.kernel.Channel;
 import io.forestall.kernel.Violation;
 import java.util.HashMap;
 import java.util.List;

@@ -10,6 +10,7 @@ import io.forestall.cases.CaseQuery;
 import io.forestall.cases.CaseRow;
 import io.forestall.cases.CaseService;
 import io.forestall.kernel.AccessDeniedException;
+import io.forestall.kernel.Channel;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.Role;

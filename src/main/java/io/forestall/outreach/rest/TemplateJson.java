@@ -2,7 +2,7 @@ package io.forestall.outreach.rest;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
-import io.forestall.outreach.Channel;
+import io.forestall.kernel.Channel;
 import io.forestall.outreach.MessageTemplate;
 import io.forestall.outreach.TemplateContent;
 import io.forestall.outreach.TemplateRenderer;

@@ -1,14 +1,12 @@
 package io.forestall.playbooks.web;
 
 import io.forestall.events.EventService;
+import io.forestall.kernel.Channel;
 import io.forestall.kernel.ConflictException;
 import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
 import io.forestall.offers.Offer;
 import io.forestall.offers.OfferService;
-import io.forestall.outreach.Channel;
-import io.forestall.outreach.MessageTemplate;
-import io.forestall.outreach.TemplateService;
 import io.forestall.platform.faces.Messages;
 import io.forestall.platform.security.CurrentSession;
 import io.forestall.playbooks.Backtest;
@@ -25,6 +23,7 @@ import io.forestall.playbooks.Remedy;
 import io.forestall.playbooks.ScanMode;
 import io.forestall.playbooks.ScanRun;
 import io.forestall.playbooks.ScanService;
+import io.forestall.playbooks.TemplateCatalog;
 import io.forestall.playbooks.jobs.PlaybookSchedules;
 import io.forestall.triggers.Aggregate;
 import io.forestall.triggers.AttributeFilter;
@@ -72,7 +71,7 @@ public class PlaybookEditorView implements Serializable {
   @Inject PlaybookService playbooks;
   @Inject ScanService scans;
   @Inject Backtests backtests;
-  @Inject TemplateService messageTemplates;
+  @Inject TemplateCatalog messageTemplates;
   @Inject OfferService offerService;
   @Inject CurrentSession session;
   @Inject PlaybookSchedules schedules;
@@ -102,7 +101,7 @@ public class PlaybookEditorView implements Serializable {
   private List<Offer> offerList = List.of();
 
   /** The tenant's published templates per channel, to pick from; read once per view. */
-  private Map<Channel, List<MessageTemplate>> published = Map.of();
+  private Map<Channel, List<TemplateCatalog.Choice>> published = Map.of();
 
   /** Per channel name, the id of the template the playbook's message uses. */
   private final Map<String, Long> templates = new HashMap<>();
@@ -193,7 +192,7 @@ public class PlaybookEditorView implements Serializable {
   }
 
   /** The tenant's published templates for {@code channel}, to pick from. */
-  public List<MessageTemplate> publishedTemplates(Channel channel) {
+  public List<TemplateCatalog.Choice> publishedTemplates(Channel channel) {
     return published.getOrDefault(channel, List.of());
   }
 

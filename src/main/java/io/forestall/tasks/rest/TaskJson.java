@@ -2,9 +2,9 @@ package io.forestall.tasks.rest;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
-import io.forestall.cases.AgentTask;
 import io.forestall.cases.CaseStep;
 import io.forestall.platform.rest.JsonInput;
+import io.forestall.tasks.AgentTask;
 import io.forestall.tasks.TaskNote;
 import io.forestall.tasks.TaskRow;
 import jakarta.json.JsonObject;

@@ -2,13 +2,13 @@ package io.forestall.tasks.rest;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
-import io.forestall.cases.AgentTask;
-import io.forestall.cases.AgentTaskService;
 import io.forestall.cases.CaseTransitions;
 import io.forestall.platform.rest.InvalidInputException;
 import io.forestall.platform.rest.JsonInput;
 import io.forestall.platform.rest.Paging;
 import io.forestall.platform.rest.ProblemJson;
+import io.forestall.tasks.AgentTask;
+import io.forestall.tasks.AgentTaskService;
 import io.forestall.tasks.TaskNote;
 import io.forestall.tasks.TaskQuery;
 import io.forestall.tasks.TaskRow;

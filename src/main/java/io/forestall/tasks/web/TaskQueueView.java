@@ -1,10 +1,10 @@
 package io.forestall.tasks.web;
 
-import io.forestall.cases.AgentTask;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.ConflictException;
 import io.forestall.platform.faces.Messages;
 import io.forestall.platform.security.CurrentSession;
+import io.forestall.tasks.AgentTask;
 import io.forestall.tasks.TaskQuery;
 import io.forestall.tasks.TaskRow;
 import io.forestall.tasks.TaskService;

@@ -1,10 +1,14 @@
-package io.forestall.cases;
+package io.forestall.tasks;
 
+import io.forestall.cases.CaseTransitions;
+import io.forestall.cases.CustomerCase;
+import io.forestall.cases.TaskWanted;
 import io.forestall.kernel.NotFoundException;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,10 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens one agent task for a case of the current tenant, for the features after cases (the action
- * page's "talk to an agent", a declined remedy, a failed send). It lives beside the task entity so
- * those features and the queue both depend on cases, never on each other. Scans open theirs in sets
- * through {@link CaseRecorder} and {@link ContactWatch}.
+ * Opens one agent task for a case of the current tenant: asked for by the API, or by another
+ * feature through {@link TaskWanted}. Scans open their complaint tasks in sets through {@link
+ * ComplaintTasks}.
  */
 @ApplicationScoped
 @Transactional
@@ -36,6 +39,17 @@ public class AgentTaskService {
   @PersistenceContext EntityManager em;
   @Inject CaseTransitions transitions;
   @Inject Clock clock;
+
+  /** Opens the task another feature asked for, in that feature's transaction. */
+  void open(@Observes TaskWanted wanted) {
+    open(
+        wanted.caseId(),
+        wanted.kind(),
+        wanted.team(),
+        wanted.priority(),
+        wanted.due(),
+        wanted.summary());
+  }
 
   /**
    * Opens a task of {@code kind} for the case, or finds the one it has: a case gets each kind once

@@ -1,10 +1,11 @@
-package io.forestall.cases.web;
+package io.forestall.desk.web;
 
-import io.forestall.cases.AgentTask;
 import io.forestall.cases.CaseQuery;
 import io.forestall.cases.CaseRow;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.CaseState;
+import io.forestall.tasks.AgentTask;
+import io.forestall.tasks.TaskService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,6 +20,7 @@ public class CaseListView implements Serializable {
   private static final int PAGE = 100;
 
   @Inject CaseService cases;
+  @Inject TaskService taskService;
 
   private Long playbook;
   private CaseState state;
@@ -40,7 +42,7 @@ public class CaseListView implements Serializable {
   }
 
   public List<AgentTask> getTasks() {
-    return cases.openTasks(50);
+    return taskService.openTasks(50);
   }
 
   public CaseState[] getStates() {

@@ -1,4 +1,4 @@
-package io.forestall.customers.rest;
+package io.forestall.desk.rest;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 

@@ -1,11 +1,12 @@
-package io.forestall.cases.web;
+package io.forestall.desk.web;
 
-import io.forestall.cases.AgentTask;
 import io.forestall.cases.CaseRow;
 import io.forestall.cases.CaseService;
 import io.forestall.cases.EvidenceFinding;
 import io.forestall.outreach.MessageLog;
 import io.forestall.outreach.OutreachMessage;
+import io.forestall.tasks.AgentTask;
+import io.forestall.tasks.TaskService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,6 +21,7 @@ import java.util.List;
 public class CaseView {
 
   @Inject CaseService cases;
+  @Inject TaskService taskService;
   @Inject MessageLog messageLog;
 
   private Long id;
@@ -30,7 +32,7 @@ public class CaseView {
 
   public void load() {
     row = cases.get(id);
-    tasks = cases.tasks(id);
+    tasks = taskService.ofCase(id);
     findings = EvidenceFinding.of(row.getCase());
     messages = messageLog.ofCase(id);
   }

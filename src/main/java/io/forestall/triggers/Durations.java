@@ -1,4 +1,4 @@
-package io.forestall.playbooks;
+package io.forestall.triggers;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

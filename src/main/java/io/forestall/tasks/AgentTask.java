@@ -1,5 +1,6 @@
-package io.forestall.cases;
+package io.forestall.tasks;
 
+import io.forestall.cases.TaskWanted;
 import io.forestall.kernel.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,13 +27,13 @@ public class AgentTask extends TenantOwnedEntity {
   public static final String SIMPLE_COMPLAINT = "SIMPLE_COMPLAINT";
 
   /** The customer asked for an agent on the action page. */
-  public static final String TALK_TO_AGENT = "TALK_TO_AGENT";
+  public static final String TALK_TO_AGENT = TaskWanted.TALK_TO_AGENT;
 
   /** The customer declined (undid) a remedy that was performed for them. */
-  public static final String DECLINED_REMEDY = "DECLINED_REMEDY";
+  public static final String DECLINED_REMEDY = TaskWanted.DECLINED_REMEDY;
 
   /** A message to the customer could not be sent. */
-  public static final String FAILED_SEND = "FAILED_SEND";
+  public static final String FAILED_SEND = TaskWanted.FAILED_SEND;
 
   /** Every kind of task. */
   public static final List<String> KINDS =

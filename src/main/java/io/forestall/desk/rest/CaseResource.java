@@ -1,8 +1,7 @@
-package io.forestall.cases.rest;
+package io.forestall.desk.rest;
 
 import static io.forestall.kernel.JsonFactory.JSON;
 
-import io.forestall.cases.AgentTask;
 import io.forestall.cases.CaseJson;
 import io.forestall.cases.CaseQuery;
 import io.forestall.cases.CaseService;
@@ -16,6 +15,8 @@ import io.forestall.platform.rest.InvalidInputException;
 import io.forestall.platform.rest.JsonInput;
 import io.forestall.platform.rest.Paging;
 import io.forestall.platform.rest.ProblemJson;
+import io.forestall.tasks.AgentTask;
+import io.forestall.tasks.TaskService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CaseResource {
 
   @Inject CaseService cases;
+  @Inject TaskService taskService;
   @Inject MessageLog messageLog;
   @Inject CaseTransitions transitions;
   @Inject Remedies remedies;
@@ -73,7 +75,7 @@ public class CaseResource {
   @Operation(summary = "One case with its evidence, messages, agent tasks and timeline")
   public JsonObject get(@PathParam("id") long id) {
     JsonArrayBuilder tasks = JSON.createArrayBuilder();
-    for (AgentTask t : cases.tasks(id)) {
+    for (AgentTask t : taskService.ofCase(id)) {
       tasks.add(
           JSON.createObjectBuilder()
               .add("id", t.getId())

@@ -1,4 +1,4 @@
-package io.forestall.customers.rest;
+package io.forestall.desk.rest;
 
 import io.forestall.cases.CaseJson;
 import io.forestall.cases.CaseQuery;
