@@ -2,6 +2,7 @@ package io.forestall;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -10,17 +11,23 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.forestall.architecture.FeatureRules;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the layout STYLE.md describes: kernel depends on nothing, platform on no feature, and a
- * feature reaches another only through that feature's root package (never its web, rest or jobs
- * adapters).
+ * Keeps the layout {@code docs/architecture.md} describes: kernel depends on nothing, platform on
+ * no feature, features form no cycle and use only the features its table allows, through their root
+ * packages, and nobody uses another package's web, rest or jobs adapters.
  */
 class ArchitectureTest {
 
   private static final String ROOT = "io.forestall.";
+  private static final FeatureRules RULES = new FeatureRules("io.forestall");
   private static JavaClasses classes;
 
   @BeforeAll
@@ -53,6 +60,23 @@ class ArchitectureTest {
         .resideInAPackage("io.forestall.platform..")
         .should(dependOnlyOn("kernel", "platform"))
         .check(classes);
+  }
+
+  @Test
+  void featuresFormNoCycle() {
+    RULES.freeOfCycles().check(classes);
+  }
+
+  @Test
+  void featuresUseOnlyWhatTheArchitectureAllows() throws IOException {
+    Map<String, Set<String>> allowed = FeatureRules.allowedIn(Path.of("docs", "architecture.md"));
+    assertTrue(allowed.size() > 10, "the table of docs/architecture.md: " + allowed);
+    RULES.onlyAllowed(allowed).check(classes);
+  }
+
+  @Test
+  void adaptersAreUsedByNobody() {
+    RULES.adaptersUsedByNobody().check(classes);
   }
 
   @Test

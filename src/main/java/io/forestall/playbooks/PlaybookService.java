@@ -9,8 +9,8 @@ import io.forestall.kernel.Role;
 import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
 import io.forestall.offers.OfferService;
-import io.forestall.playbooks.jobs.PlaybookSchedules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,7 +34,7 @@ public class PlaybookService {
 
   @PersistenceContext EntityManager em;
   @Inject AuditLog audit;
-  @Inject PlaybookSchedules schedules;
+  @Inject Event<ScheduleChanged> schedules;
   @Inject TemplateCatalog templates;
   @Inject OfferService offers;
   @Inject Clock clock;
@@ -153,7 +153,7 @@ public class PlaybookService {
         published(number - 1, id),
         playbook.getDraft());
     if (playbook.getStatus() == PlaybookStatus.ACTIVE) {
-      schedules.schedule(playbook.getId(), definition.schedule());
+      schedules.fire(new ScheduleChanged(playbook.getId(), definition.schedule()));
     }
     return version;
   }
@@ -177,7 +177,10 @@ public class PlaybookService {
     }
     changeStatus(playbook, PlaybookStatus.ACTIVE, "resumed");
     published(playbook)
-        .ifPresent(v -> schedules.schedule(id, DefinitionJson.parse(v.getDefinition()).schedule()));
+        .ifPresent(
+            v ->
+                schedules.fire(
+                    new ScheduleChanged(id, DefinitionJson.parse(v.getDefinition()).schedule())));
     return playbook;
   }
 
@@ -194,7 +197,7 @@ public class PlaybookService {
     String before = playbook.getStatus().name();
     playbook.status(status, clock.instant());
     if (status != PlaybookStatus.ACTIVE) {
-      schedules.unschedule(playbook.getId());
+      schedules.fire(new ScheduleChanged(playbook.getId(), null));
     }
     audit.record(
         AUDIT_SUBJECT, playbook.getId(), playbook.getName(), action, before, status.name());

@@ -1,6 +1,7 @@
 /**
- * Agent follow-up: the work queue of the tasks cases open, one owner at a time (claim, release,
- * reassign), notes, and closing with an outcome and root cause that moves the case. Tasks are
- * opened through cases (AgentTaskService, scans); this feature works them.
+ * Agent follow-up: the agent task and the work queue, one owner at a time (claim, release,
+ * reassign), notes, and closing with an outcome and root cause that moves the case. Tasks open when
+ * a scan opens complaint cases, when another feature fires {@link io.forestall.cases.TaskWanted},
+ * or through the API.
  */
 package io.forestall.tasks;

@@ -4,6 +4,7 @@ import static io.forestall.kernel.JsonFactory.JSON;
 
 import io.forestall.audit.AuditEntry;
 import io.forestall.audit.AuditLog;
+import io.forestall.platform.faces.PagedModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,11 @@ public class AuditView implements Serializable {
 
   @PostConstruct
   void init() {
-    model = new AuditLazyModel(audit);
+    model =
+        new PagedModel<>(
+            () -> audit.count(null),
+            (offset, limit) -> audit.list(null, offset, limit),
+            AuditEntry::getId);
   }
 
   public LazyDataModel<AuditEntry> getModel() {

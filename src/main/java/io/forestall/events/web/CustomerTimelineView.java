@@ -7,6 +7,7 @@ import io.forestall.events.EventQuery;
 import io.forestall.events.EventRow;
 import io.forestall.events.EventService;
 import io.forestall.platform.faces.ChartJson;
+import io.forestall.platform.faces.PagedModel;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -43,8 +44,11 @@ public class CustomerTimelineView implements Serializable {
 
   public void load() {
     model =
-        new EventLazyModel(
-            events, (offset, limit) -> new EventQuery(null, customer, null, null, offset, limit));
+        new PagedModel<>(
+            () -> events.count(new EventQuery(null, customer, null, null, 0, 1)),
+            (offset, limit) ->
+                events.find(new EventQuery(null, customer, null, null, offset, limit)),
+            row -> row.getEvent().getId());
     total = events.count(new EventQuery(null, customer, null, null, 0, 1));
     chart = chartOf(events.find(new EventQuery(null, customer, null, null, 0, CHART_POINTS)));
   }

@@ -3,6 +3,7 @@ package io.forestall.events.web;
 import io.forestall.events.EventQuery;
 import io.forestall.events.EventRow;
 import io.forestall.events.EventService;
+import io.forestall.platform.faces.PagedModel;
 import io.forestall.platform.security.CurrentSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -32,7 +33,11 @@ public class EventExplorerView implements Serializable {
   @PostConstruct
   void init() {
     types = events.types();
-    model = new EventLazyModel(events, this::query);
+    model =
+        new PagedModel<>(
+            () -> events.count(query(0, 1)),
+            (offset, limit) -> events.find(query(offset, limit)),
+            row -> row.getEvent().getId());
   }
 
   /** Filter times are read in the organisation's time zone, like every time on screen. */

@@ -3,15 +3,12 @@ package io.forestall.playbooks.jobs;
 import io.forestall.kernel.TenantContext;
 import io.forestall.kernel.TenantDirectory;
 import io.forestall.kernel.TenantKey;
+import io.forestall.playbooks.ScheduleChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
-import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -27,12 +24,20 @@ import org.quartz.TriggerBuilder;
  * scan whose node dies is run again at once by another node (requests recovery).
  */
 @ApplicationScoped
-public class PlaybookSchedules {
+class PlaybookSchedules {
 
   @Inject Scheduler scheduler;
   @Inject TenantDirectory tenants;
 
-  public void schedule(long playbookId, String cron) {
+  void changed(@Observes ScheduleChanged change) {
+    if (change.cron() == null) {
+      unschedule(change.playbookId());
+    } else {
+      schedule(change.playbookId(), change.cron());
+    }
+  }
+
+  private void schedule(long playbookId, String cron) {
     TenantKey tenant = TenantContext.require();
     JobKey key = key(tenant.id(), playbookId);
     JobDetail job =
@@ -61,28 +66,12 @@ public class PlaybookSchedules {
     }
   }
 
-  public void unschedule(long playbookId) {
+  private void unschedule(long playbookId) {
     try {
       scheduler.deleteJob(key(TenantContext.require().id(), playbookId));
     } catch (SchedulerException e) {
       throw new IllegalStateException("Cannot unschedule playbook " + playbookId, e);
     }
-  }
-
-  /** The next {@code count} times {@code cron} fires in the current tenant's zone, or none. */
-  public List<Date> nextFireTimes(String cron, int count) {
-    List<Date> times = new ArrayList<>();
-    try {
-      CronExpression expression = new CronExpression(cron);
-      expression.setTimeZone(TimeZone.getTimeZone(tenants.zone(TenantContext.require())));
-      Date next = new Date();
-      for (int i = 0; i < count && (next = expression.getNextValidTimeAfter(next)) != null; i++) {
-        times.add(next);
-      }
-    } catch (ParseException e) {
-      return List.of();
-    }
-    return times;
   }
 
   static JobKey key(long tenantId, long playbookId) {

@@ -3,6 +3,8 @@ package io.forestall.playbooks.web;
 import io.forestall.events.EventService;
 import io.forestall.kernel.Channel;
 import io.forestall.kernel.ConflictException;
+import io.forestall.kernel.TenantContext;
+import io.forestall.kernel.TenantDirectory;
 import io.forestall.kernel.Violation;
 import io.forestall.kernel.ViolationException;
 import io.forestall.offers.Offer;
@@ -11,6 +13,7 @@ import io.forestall.platform.faces.Messages;
 import io.forestall.platform.security.CurrentSession;
 import io.forestall.playbooks.Backtest;
 import io.forestall.playbooks.Backtests;
+import io.forestall.playbooks.CronTimes;
 import io.forestall.playbooks.DefinitionDiff;
 import io.forestall.playbooks.DefinitionJson;
 import io.forestall.playbooks.Level;
@@ -24,7 +27,6 @@ import io.forestall.playbooks.ScanMode;
 import io.forestall.playbooks.ScanRun;
 import io.forestall.playbooks.ScanService;
 import io.forestall.playbooks.TemplateCatalog;
-import io.forestall.playbooks.jobs.PlaybookSchedules;
 import io.forestall.triggers.Aggregate;
 import io.forestall.triggers.AttributeFilter;
 import io.forestall.triggers.Comparison;
@@ -74,8 +76,8 @@ public class PlaybookEditorView implements Serializable {
   @Inject TemplateCatalog messageTemplates;
   @Inject OfferService offerService;
   @Inject CurrentSession session;
-  @Inject PlaybookSchedules schedules;
   @Inject EventService events;
+  @Inject TenantDirectory tenants;
 
   private Long id;
   private Playbook playbook;
@@ -388,7 +390,11 @@ public class PlaybookEditorView implements Serializable {
   }
 
   public List<Date> getNextFireTimes() {
-    return schedules.nextFireTimes(schedule == null ? "" : schedule.strip(), 5);
+    return CronTimes.next(
+        schedule == null ? "" : schedule.strip(),
+        tenants.zone(TenantContext.require()),
+        new Date(),
+        5);
   }
 
   public boolean isUnpublished() {

@@ -3,6 +3,7 @@ package io.forestall.tasks.web;
 import io.forestall.kernel.Caller;
 import io.forestall.kernel.ConflictException;
 import io.forestall.platform.faces.Messages;
+import io.forestall.platform.faces.PagedModel;
 import io.forestall.platform.security.CurrentSession;
 import io.forestall.tasks.AgentTask;
 import io.forestall.tasks.TaskQuery;
@@ -38,7 +39,11 @@ public class TaskQueueView implements Serializable {
   @PostConstruct
   void init() {
     teams = tasks.teams();
-    model = new TaskLazyModel(tasks, this::query);
+    model =
+        new PagedModel<>(
+            () -> tasks.count(query(0, 1)),
+            (offset, limit) -> tasks.list(query(offset, limit)),
+            TaskRow::getId);
   }
 
   private TaskQuery query(int offset, int limit) {
