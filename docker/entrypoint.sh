@@ -3,7 +3,7 @@
 # (the pod's name in Kubernetes, the container's in Compose): WildFly, Quartz and the outbox all use it.
 # The server listens on every address so the load balancer and the kubelet's probes reach it, and keeps its
 # private (cluster) interface on the container's own address; every other setting is a FORESTALL_* variable
-# the server reads itself (README.md, "Running in production").
+# the server reads itself (docs/operations.md).
 set -euo pipefail
 
 export FORESTALL_NODE_NAME="${FORESTALL_NODE_NAME:-$(hostname)}"
