@@ -1,95 +1,50 @@
 package io.forestall.playbooks;
 
 import io.forestall.cases.ContactWatch;
+import io.forestall.events.ArrivedSince;
 import io.forestall.events.EventsArrived;
-import io.forestall.kernel.TenantContext;
-import io.forestall.kernel.TenantKey;
 import io.forestall.triggers.ComplaintSettings;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.forestall.platform.drain.Drain;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Looks at new events moments after their ingest commits: event-driven playbooks (EVENT, BURST,
  * COMPLAINT) of the tenant scan incrementally, and REACT cases whose customer just made contact
- * become agent tasks. Ingest only marks the tenant; a timer on this node drains the marks, so a
- * flood of events costs one scan per playbook per tick.
+ * become agent tasks. Ingest only marks the tenant in the platform's drain, so a flood of events
+ * costs one scan per playbook per tick.
  */
 @ApplicationScoped
 public class PromptScans {
 
-  private static final Logger LOG = Logger.getLogger(PromptScans.class.getName());
-  private static final long TICK_MS = 200;
-
-  private record Pending(TenantKey tenant, Set<String> types, Instant since) {}
-
-  private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
-
-  @Resource ManagedScheduledExecutorService executor;
+  @Inject Drain drain;
   @Inject ScanService scans;
   @Inject ContactWatch contacts;
   @Inject ComplaintSettings complaints;
   @Inject Clock clock;
   @PersistenceContext EntityManager em;
 
-  private ScheduledFuture<?> timer;
+  private Drain.Lane<ArrivedSince> lane;
 
-  void start(@Observes Startup startup) {
-    timer = executor.scheduleWithFixedDelay(this::drain, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
-  }
-
-  @PreDestroy
-  void stop() {
-    if (timer != null) {
-      timer.cancel(false);
-    }
+  @PostConstruct
+  void open() {
+    lane = drain.lane("Prompt scan", ArrivedSince::and, this::handle);
   }
 
   void arrived(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventsArrived events) {
-    Instant now = clock.instant();
-    pending.merge(
-        events.tenant().id(),
-        new Pending(events.tenant(), Set.copyOf(events.types()), now),
-        (a, b) -> {
-          Set<String> types = new HashSet<>(a.types());
-          types.addAll(b.types());
-          return new Pending(a.tenant(), types, a.since());
-        });
+    lane.mark(events.tenant(), new ArrivedSince(events.types(), clock.instant()));
   }
 
-  private void drain() {
-    for (Long tenantId : List.copyOf(pending.keySet())) {
-      Pending work = pending.remove(tenantId);
-      if (work == null) {
-        continue;
-      }
-      try {
-        TenantContext.runAsSystem(work.tenant(), () -> handle(work));
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Prompt scan for tenant " + work.tenant().slug() + " failed", e);
-      }
-    }
-  }
-
-  private void handle(Pending work) {
+  private void handle(ArrivedSince work) {
     for (long playbookId : eventDriven(work.types())) {
       scans.scan(playbookId, ScanMode.PROMPT);
     }
