@@ -10,13 +10,11 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
 
 /**
  * Reopens cases moments after a contact event's ingest commits. Ingest only marks the tenant with
- * the types it got in the platform's drain, and a tenant whose new events include one of its contact
- * types gets one set-based pass over the events received since.
+ * the types it got in the platform's drain, and a tenant whose new events include one of its
+ * contact types gets one set-based pass over the events received since.
  */
 @ApplicationScoped
 public class PromptReopening {

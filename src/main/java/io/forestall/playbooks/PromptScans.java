@@ -3,8 +3,8 @@ package io.forestall.playbooks;
 import io.forestall.cases.ContactWatch;
 import io.forestall.events.ArrivedSince;
 import io.forestall.events.EventsArrived;
-import io.forestall.triggers.ComplaintSettings;
 import io.forestall.platform.drain.Drain;
+import io.forestall.triggers.ComplaintSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 

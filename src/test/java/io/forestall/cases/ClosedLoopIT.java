@@ -11,6 +11,7 @@ import io.forestall.testsupport.Api;
 import io.forestall.testsupport.As;
 import io.forestall.testsupport.Deployments;
 import io.forestall.testsupport.Scenario;
+import io.forestall.testsupport.Wait;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -79,17 +79,6 @@ class ClosedLoopIT {
     return As.user("acme", Role.AGENT, () -> cases.get(id).getCase());
   }
 
-  private CustomerCase await(long id, Predicate<CustomerCase> done) throws InterruptedException {
-    for (int i = 0; i < 150; i++) {
-      CustomerCase c = read(id);
-      if (done.test(c)) {
-        return c;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Case " + id + " is still " + read(id).getState());
-  }
-
   private List<CaseStep> timeline(long id) {
     return As.user("acme", Role.AGENT, () -> transitions.timeline(id));
   }
@@ -118,7 +107,12 @@ class ClosedLoopIT {
         resolved.getResolvedAt().plus(Duration.ofDays(7)), resolved.getVerifyUntil(), "window");
 
     Scenario.contact(key, back);
-    CustomerCase c = await(reopened, x -> x.getState() == CaseState.REOPENED);
+    Wait.until(
+        "case " + reopened + " is reopened",
+        Duration.ofSeconds(15),
+        () -> read(reopened).getState(),
+        state -> state == CaseState.REOPENED);
+    CustomerCase c = read(reopened);
     assertEquals(1, c.getRepeatContacts());
     assertNotNull(c.getReopenedAt());
     CaseStep step = timeline(reopened).get(timeline(reopened).size() - 1);
@@ -178,7 +172,12 @@ class ClosedLoopIT {
     long id = held.getJsonNumber("id").longValue();
 
     Scenario.contact(key, held.getJsonObject("customer").getString("externalId"));
-    CustomerCase c = await(id, x -> x.getRepeatContacts() == 1);
+    Wait.until(
+        "held-out case " + id + " counts the contact",
+        Duration.ofSeconds(15),
+        () -> read(id).getRepeatContacts(),
+        repeats -> repeats == 1);
+    CustomerCase c = read(id);
     assertEquals(CaseState.HELD_OUT, c.getState());
     assertEquals(CaseState.HELD_OUT, timeline(id).get(timeline(id).size() - 1).getState());
 

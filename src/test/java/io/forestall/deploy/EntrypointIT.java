@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.KeycloakForTests;
 import io.forestall.testsupport.ServerProcess;
+import io.forestall.testsupport.Wait;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -91,11 +92,11 @@ class EntrypointIT {
     assertNotEquals("two words", fresh);
     assertEquals(fresh, UUID.fromString(fresh).toString());
 
-    JsonObject line =
-        await(l -> id.equals(mdc(l, "request")) && "io.forestall.requests".equals(logger(l)));
+    JsonObject line = await("request " + id + "'s line", request(id));
     assertEquals("acme", mdc(line, "tenant"));
     assertTrue(
         line.getString("message").startsWith("GET /api/v1/customers 200 in "), line.toString());
+    await("request " + fresh + "'s line", request(fresh));
     assertTrue(lines().stream().noneMatch(l -> l.toString().contains("two words")));
   }
 
@@ -115,6 +116,7 @@ class EntrypointIT {
     // The schedule fires at the next whole minute.
     JsonObject line =
         await(
+            "the scheduled scan of playbook " + playbook,
             l ->
                 String.valueOf(mdc(l, "job")).endsWith(".playbook-" + playbook)
                     && l.getString("message").startsWith("SCHEDULED scan of playbook " + playbook));
@@ -144,17 +146,14 @@ class EntrypointIT {
     assertTrue(location.contains("redirect_uri=https://cs.acme.test/tasks/queue.xhtml"), location);
   }
 
-  /** Waits up to 90 s for a log line that passes {@code wanted}. */
-  private static JsonObject await(Predicate<JsonObject> wanted) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<JsonObject> found = lines().stream().filter(wanted).findFirst();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("No such log line in " + SERVER.log());
+  /** Waits up to 90 s for a log line that passes {@code wanted}, described by {@code what}. */
+  private static JsonObject await(String what, Predicate<JsonObject> wanted) {
+    return Wait.until(
+            what + " is in " + SERVER.log(),
+            Duration.ofSeconds(90),
+            () -> lines().stream().filter(wanted).findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
   }
 
   /** The server's log lines, past the start script's banner: each must be a JSON object. */
@@ -179,6 +178,11 @@ class EntrypointIT {
       }
     }
     return lines;
+  }
+
+  /** The line that logs the request with id {@code id}. */
+  private static Predicate<JsonObject> request(String id) {
+    return l -> id.equals(mdc(l, "request")) && "io.forestall.requests".equals(logger(l));
   }
 
   private static String mdc(JsonObject line, String key) {

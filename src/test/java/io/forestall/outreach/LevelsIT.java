@@ -174,7 +174,17 @@ class LevelsIT {
     Outreach.event(key, "PE-" + run, "flight.cancelled_" + run);
     JsonObject waiting = Outreach.awaitMessage(key, playbook, "WAITING");
     long caseId = Outreach.caseOf(key, playbook).getJsonNumber("id").longValue();
-    Thread.sleep(1_500);
+    // A notice queued after it goes out: the dispatcher has passed over the waiting message.
+    long notice =
+        Outreach.emailTemplate(
+            key,
+            "Pre-empt notice " + run,
+            "{\"en\":{\"subject\":\"A notice\",\"html\":\"<p>{{case.summary}}</p>\","
+                + "\"text\":\"{{case.summary}}\"}}");
+    Outreach.playbook(key, "Pre-empt notice " + run, "ALERT", "flight.delayed_" + run, notice, "");
+    Outreach.customer(key, "PN-" + run, "pn." + run + "@example.com", "en");
+    Outreach.event(key, "PN-" + run, "flight.delayed_" + run);
+    Outreach.awaitMail(smtp.server(), "pn." + run);
     assertEquals(
         "WAITING",
         Outreach.caseOf(key, playbook).getJsonArray("messages").getJsonObject(0).getString("state"),

@@ -7,7 +7,9 @@ import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Deployments;
 import io.forestall.testsupport.Metrics;
 import io.forestall.testsupport.Outreach;
+import io.forestall.testsupport.Wait;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -110,12 +112,12 @@ class MetricsIT {
     Outreach.awaitMessage(key, playbook, "WAITING");
 
     // The gauges read the outbox at most every ten seconds.
-    Instant deadline = Instant.now().plusSeconds(30);
-    double now = before;
-    while (now < before + 1 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-      now = Metrics.value(Metrics.scrape(), waiting);
-    }
+    double now =
+        Wait.until(
+            "the gauge counts the message waiting for its remedy",
+            Duration.ofSeconds(30),
+            () -> Metrics.value(Metrics.scrape(), waiting),
+            value -> value >= before + 1);
     assertEquals(before + 1, now, 0.001, "messages waiting for their remedy");
   }
 }

@@ -16,12 +16,13 @@ import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.As;
 import io.forestall.testsupport.Deployments;
+import io.forestall.testsupport.Wait;
 import io.forestall.triggers.ComplaintSettings;
 import io.forestall.triggers.ComplaintWeights;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -101,30 +102,29 @@ class PlaybookApiIT {
   /**
    * Cases created by all runs of a playbook, once none is in flight (a prompt scan may race ours).
    */
-  private static int createdByAllRuns(String key, long playbook) throws Exception {
-    for (int i = 0; i < 100; i++) {
-      JsonArray runs =
-          Api.get("/api/v1/playbooks/" + playbook + "/runs", key).json().getJsonArray("items");
-      if (runs.stream().map(JsonValue::asJsonObject).allMatch(r -> r.containsKey("durationMs"))) {
-        return runs.stream()
-            .map(JsonValue::asJsonObject)
-            .mapToInt(r -> r.getInt("created", 0))
-            .sum();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Scans of playbook " + playbook + " still running");
+  private static int createdByAllRuns(String key, long playbook) {
+    return Wait.until(
+            "no scan of playbook " + playbook + " is running",
+            Duration.ofSeconds(10),
+            () ->
+                Api.get("/api/v1/playbooks/" + playbook + "/runs", key)
+                    .json()
+                    .getJsonArray("items")
+                    .stream()
+                    .map(JsonValue::asJsonObject)
+                    .toList(),
+            runs -> runs.stream().allMatch(r -> r.containsKey("durationMs")))
+        .stream()
+        .mapToInt(r -> r.getInt("created", 0))
+        .sum();
   }
 
-  private static JsonObject awaitCases(String key, long playbook, int expected) throws Exception {
-    for (int i = 0; i < 100; i++) {
-      Answer list = Api.get("/api/v1/cases?playbook=" + playbook, key);
-      if (list.json().getJsonArray("items").size() >= expected) {
-        return list.json();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Expected " + expected + " cases of playbook " + playbook);
+  private static JsonObject awaitCases(String key, long playbook, int expected) {
+    return Wait.until(
+        expected + " cases of playbook " + playbook + " are detected",
+        Duration.ofSeconds(10),
+        () -> Api.get("/api/v1/cases?playbook=" + playbook, key).json(),
+        list -> list.getJsonArray("items").size() >= expected);
   }
 
   @Test
@@ -292,7 +292,9 @@ class PlaybookApiIT {
     assertEquals(
         404,
         Api.post(
-                "/api/v1/playbooks/" + id + "/backtest?from=2026-11-01&to=2026-11-02", stranger, "")
+                "/api/v1/playbooks/" + id + "/backtest?from=" + today.minusDays(1) + "&to=" + today,
+                stranger,
+                "")
             .status());
     assertEquals(404, Api.get("/api/v1/cases/" + caseId, stranger).status());
     assertEquals(404, Api.get("/api/v1/customers/PB-1", stranger).status());
@@ -338,14 +340,12 @@ class PlaybookApiIT {
             .longValue();
     assertEquals(0, Api.get("/api/v1/cases/" + caseId, key).json().getJsonArray("tasks").size());
     Api.post("/api/v1/events", key, event(customer, contact, "{}"));
-    JsonObject withTask = null;
-    for (int i = 0; i < 100; i++) {
-      withTask = Api.get("/api/v1/cases/" + caseId, key).json();
-      if (!withTask.getJsonArray("tasks").isEmpty()) {
-        break;
-      }
-      Thread.sleep(100);
-    }
+    JsonObject withTask =
+        Wait.until(
+            "the contact opens a task on case " + caseId,
+            Duration.ofSeconds(10),
+            () -> Api.get("/api/v1/cases/" + caseId, key).json(),
+            c -> !c.getJsonArray("tasks").isEmpty());
     assertEquals(
         "REACT",
         withTask.getJsonArray("tasks").getJsonObject(0).getString("kind"),

@@ -13,6 +13,8 @@ import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.Deployments;
 import io.forestall.testsupport.Outreach;
+import io.forestall.testsupport.Wait;
+import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -60,11 +62,18 @@ class WebhookFairnessIT {
       quickSubscription = subscribe(globex, "http://localhost:" + quick.port() + "/quick");
 
       detect(acme, "fair.slow_" + run, "FS-" + run + "-", QUEUED);
+      Wait.until(
+          "acme's deliveries are held open by its stalled endpoint",
+          Duration.ofSeconds(30),
+          () -> stalled.findAll(postRequestedFor(anyUrl())).size(),
+          inFlight -> inFlight >= SHARE);
       detect(globex, "fair.quick_" + run, "FQ-" + run + "-", 1);
 
-      for (int i = 0; i < 300 && quick.findAll(postRequestedFor(anyUrl())).isEmpty(); i++) {
-        Thread.sleep(100);
-      }
+      Wait.until(
+          "globex's delivery comes",
+          Duration.ofSeconds(30),
+          () -> quick.findAll(postRequestedFor(anyUrl())).size(),
+          received -> received >= 1);
       assertEquals(1, quick.findAll(postRequestedFor(anyUrl())).size(), "globex's delivery came");
       int held = stalled.findAll(postRequestedFor(anyUrl())).size();
       assertTrue(

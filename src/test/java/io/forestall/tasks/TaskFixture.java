@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
+import io.forestall.testsupport.Wait;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,14 +79,14 @@ public final class TaskFixture {
     Api.post("/api/v1/events", key, event(customer, outage));
     long caseId = awaitCases(key, playbook, 1).get(0).getJsonNumber("id").longValue();
     Api.post("/api/v1/events", key, event(customer, contact));
-    for (int i = 0; i < 100; i++) {
-      var tasks = Api.get("/api/v1/cases/" + caseId, key).json().getJsonArray("tasks");
-      if (!tasks.isEmpty()) {
-        return tasks.getJsonObject(0).getJsonNumber("id").longValue();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("No REACT task for case " + caseId);
+    return Wait.until(
+            "the contact opens a REACT task for case " + caseId,
+            Duration.ofSeconds(10),
+            () -> Api.get("/api/v1/cases/" + caseId, key).json().getJsonArray("tasks"),
+            tasks -> !tasks.isEmpty())
+        .getJsonObject(0)
+        .getJsonNumber("id")
+        .longValue();
   }
 
   private static long playbook(String key, String level, String type, String extra) {
@@ -120,15 +122,14 @@ public final class TaskFixture {
         + "\"}";
   }
 
-  private static List<JsonObject> awaitCases(String key, long playbook, int expected)
-      throws Exception {
-    for (int i = 0; i < 100; i++) {
-      var items = Api.get("/api/v1/cases?playbook=" + playbook, key).json().getJsonArray("items");
-      if (items.size() >= expected) {
-        return items.stream().map(JsonValue::asJsonObject).toList();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Expected " + expected + " cases of playbook " + playbook);
+  private static List<JsonObject> awaitCases(String key, long playbook, int expected) {
+    return Wait.until(
+            expected + " cases of playbook " + playbook + " are detected",
+            Duration.ofSeconds(10),
+            () -> Api.get("/api/v1/cases?playbook=" + playbook, key).json().getJsonArray("items"),
+            items -> items.size() >= expected)
+        .stream()
+        .map(JsonValue::asJsonObject)
+        .toList();
   }
 }

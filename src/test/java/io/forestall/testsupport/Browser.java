@@ -1,5 +1,6 @@
 package io.forestall.testsupport;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public class Browser implements AfterEachCallback, AutoCloseable {
   public WebDriver open() {
     if (driver == null) {
       ChromeOptions options = new ChromeOptions();
-      options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+      options.setBinary(installed("chromium.binary", "/usr/bin/chromium", "chromium"));
       options.addArguments(
           "--headless",
           "--no-sandbox",
@@ -47,13 +48,25 @@ public class Browser implements AfterEachCallback, AutoCloseable {
       ChromeDriverService service =
           new ChromeDriverService.Builder()
               .usingDriverExecutable(
-                  Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))
-                      .toFile())
+                  installed("chromedriver.binary", "/usr/bin/chromedriver", "chromium-driver"))
               .build();
       driver = new ChromeDriver(service, options);
       wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
     return driver;
+  }
+
+  /**
+   * The program named by the system property {@code property}, else at {@code standard}; failing
+   * with the Debian package to install when it is not there.
+   */
+  private static File installed(String property, String standard, String debianPackage) {
+    File program = new File(System.getProperty(property, standard));
+    if (!program.canExecute()) {
+      throw new IllegalStateException(
+          program + " is not installed: apt-get install -y " + debianPackage);
+    }
+    return program;
   }
 
   /** Opens {@code path} of the app and signs in at Keycloak's page when it asks. */

@@ -62,14 +62,16 @@ public class KeycloakForTests implements LauncherSessionListener {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start Keycloak", e);
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-    while (!answers(KEYCLOAK + "/realms/forestall")) {
-      if (!started.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "Keycloak did not start; see " + target.resolve("keycloak-test.log"));
-      }
-      sleep(1000);
-    }
+    Path log = target.resolve("keycloak-test.log");
+    Wait.until(
+        "Keycloak answers for the forestall realm (see " + log + ")",
+        Duration.ofSeconds(300),
+        () -> {
+          if (!started.isAlive()) {
+            throw new IllegalStateException("Keycloak did not start; see " + log);
+          }
+          return answers(KEYCLOAK + "/realms/forestall");
+        });
     return started;
   }
 
@@ -120,14 +122,6 @@ public class KeycloakForTests implements LauncherSessionListener {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

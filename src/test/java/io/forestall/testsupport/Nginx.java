@@ -1,5 +1,6 @@
 package io.forestall.testsupport;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Debian's nginx in front of Forestall nodes on this machine, as a load balancer would be: one
@@ -30,7 +32,13 @@ public final class Nginx implements AutoCloseable {
   }
 
   /** Starts nginx balancing over {@code upstreams} (host:port), waiting until it listens. */
-  public void start(List<String> upstreams) throws IOException, InterruptedException {
+  public void start(List<String> upstreams) throws IOException {
+    boolean installed =
+        Stream.of(System.getenv("PATH").split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "nginx")));
+    if (!installed) {
+      throw new IllegalStateException("nginx is not installed: apt-get install -y nginx-light");
+    }
     Files.createDirectories(dir.resolve("temp"));
     String servers =
         upstreams.stream()
@@ -72,18 +80,19 @@ public final class Nginx implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("nginx.out").toFile())
             .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
-      try (Socket ignored = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException notYet) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "nginx did not start; see " + dir.resolve("nginx.out"), notYet);
-        }
-        Thread.sleep(100);
-      }
-    }
+    Wait.until(
+        "nginx listens on :" + port + " (see " + dir.resolve("nginx.out") + ")",
+        Duration.ofSeconds(10),
+        () -> {
+          if (!process.isAlive()) {
+            throw new IllegalStateException("nginx did not start; see " + dir.resolve("nginx.out"));
+          }
+          try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+          } catch (IOException notYet) {
+            return false;
+          }
+        });
   }
 
   @Override

@@ -23,12 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -165,22 +167,21 @@ public final class Outreach {
    */
   public static void awaitSent(ServerProcess server, String domain, int count, Duration within)
       throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
     try (Connection c = server.connect();
         PreparedStatement q =
             c.prepareStatement(
                 "select count(*) from outreach_message where state = 'SENT' and recipient like ?")) {
       q.setString(1, "%" + domain);
-      while (true) {
-        try (ResultSet r = q.executeQuery()) {
-          r.next();
-          if (r.getInt(1) == count) {
-            return;
-          }
-          assertTrue(System.nanoTime() < deadline, r.getInt(1) + " of " + count + " sent");
-        }
-        Thread.sleep(500);
-      }
+      Wait.until(
+          count + " messages to *" + domain + " are sent",
+          within,
+          () -> {
+            try (ResultSet r = q.executeQuery()) {
+              r.next();
+              return r.getInt(1);
+            }
+          },
+          sent -> sent == count);
     }
   }
 
@@ -211,20 +212,19 @@ public final class Outreach {
   }
 
   /** The first mail to an address starting with {@code address}, waiting up to 30 s. */
-  public static MimeMessage awaitMail(GreenMail smtp, String address) throws InterruptedException {
-    for (int i = 0; i < 150; i++) {
-      for (MimeMessage m : smtp.getReceivedMessages()) {
-        try {
-          if (m.getAllRecipients()[0].toString().startsWith(address)) {
-            return m;
+  public static MimeMessage awaitMail(GreenMail smtp, String address) {
+    return Wait.until(
+        "a mail for " + address + "… arrives",
+        Duration.ofSeconds(30),
+        () -> {
+          for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().startsWith(address)) {
+              return m;
+            }
           }
-        } catch (MessagingException e) {
-          throw new AssertionError(e);
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("No mail for " + address);
+          return null;
+        },
+        Objects::nonNull);
   }
 
   /** The plain text part of a mail written by Forestall. */
@@ -248,23 +248,27 @@ public final class Outreach {
   }
 
   /** The playbook's first message in {@code state}, waiting up to 30 s. */
-  public static JsonObject awaitMessage(String key, long playbook, String state)
-      throws InterruptedException {
-    for (int i = 0; i < 150; i++) {
-      for (JsonValue item :
-          Api.get("/api/v1/cases?playbook=" + playbook, key).json().getJsonArray("items")) {
-        for (JsonValue m :
-            Api.get("/api/v1/cases/" + item.asJsonObject().getJsonNumber("id"), key)
-                .json()
-                .getJsonArray("messages")) {
-          if (m.asJsonObject().getString("state").equals(state)) {
-            return m.asJsonObject();
-          }
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("No " + state + " message for playbook " + playbook);
+  public static JsonObject awaitMessage(String key, long playbook, String state) {
+    Predicate<JsonObject> inState = m -> m.getString("state").equals(state);
+    List<JsonObject> messages =
+        Wait.until(
+            "a message of playbook " + playbook + " is " + state,
+            Duration.ofSeconds(30),
+            () ->
+                Api.get("/api/v1/cases?playbook=" + playbook, key)
+                    .json()
+                    .getJsonArray("items")
+                    .stream()
+                    .flatMap(
+                        item ->
+                            Api.get("/api/v1/cases/" + item.asJsonObject().getJsonNumber("id"), key)
+                                .json()
+                                .getJsonArray("messages")
+                                .stream())
+                    .map(JsonValue::asJsonObject)
+                    .toList(),
+            seen -> seen.stream().anyMatch(inState));
+    return messages.stream().filter(inState).findFirst().orElseThrow();
   }
 
   /** A page as the customer's browser gets it, without following redirects. */

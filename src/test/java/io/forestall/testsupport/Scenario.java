@@ -2,6 +2,7 @@ package io.forestall.testsupport;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -75,22 +76,18 @@ public final class Scenario {
   }
 
   /** The playbook's cases (newest first) once there are {@code expected}. */
-  public static List<JsonObject> awaitCases(String key, long playbook, int expected)
-      throws InterruptedException {
-    for (int i = 0; i < 150; i++) {
-      List<JsonObject> items =
-          Api.get("/api/v1/cases?playbook=" + playbook + "&limit=200", key)
-              .json()
-              .getJsonArray("items")
-              .stream()
-              .map(JsonValue::asJsonObject)
-              .toList();
-      if (items.size() >= expected) {
-        return items;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Expected " + expected + " cases of playbook " + playbook);
+  public static List<JsonObject> awaitCases(String key, long playbook, int expected) {
+    return Wait.until(
+        expected + " cases of playbook " + playbook + " are detected",
+        Duration.ofSeconds(30),
+        () ->
+            Api.get("/api/v1/cases?playbook=" + playbook + "&limit=200", key)
+                .json()
+                .getJsonArray("items")
+                .stream()
+                .map(JsonValue::asJsonObject)
+                .toList(),
+        items -> items.size() >= expected);
   }
 
   /** The case of {@code customer} among {@code cases}. */

@@ -89,7 +89,7 @@ public final class ServerProcess {
   }
 
   /** Starts the server on a fresh copy of the provisioned configuration, waiting until ready. */
-  public void start() throws IOException, InterruptedException {
+  public void start() throws IOException {
     Path base = target.resolve(name);
     if (Files.exists(base)) {
       try (Stream<Path> files = Files.walk(base)) {
@@ -131,13 +131,15 @@ public final class ServerProcess {
     environment.put("FORESTALL_NODE_NAME", name);
     environment.putAll(env);
     process = builder.start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    while (!ready()) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException("The server did not start; see target/" + name + ".log");
-      }
-      Thread.sleep(500);
-    }
+    Wait.until(
+        name + " is ready (see " + log() + ")",
+        Duration.ofSeconds(180),
+        () -> {
+          if (!process.isAlive()) {
+            throw new IllegalStateException("The server did not start; see " + log());
+          }
+          return ready();
+        });
   }
 
   /**
@@ -149,13 +151,10 @@ public final class ServerProcess {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     process.waitFor();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (listening()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(name + " still listens 30 s after kill -9");
-      }
-      Thread.sleep(20);
-    }
+    Wait.until(
+        name + "'s port " + (8080 + portOffset) + " refuses connections after kill -9",
+        Duration.ofSeconds(30),
+        () -> !listening());
   }
 
   private boolean listening() {

@@ -11,12 +11,14 @@ import io.forestall.kernel.Role;
 import io.forestall.platform.persistence.Database;
 import io.forestall.testsupport.As;
 import io.forestall.testsupport.Deployments;
+import io.forestall.testsupport.Wait;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -94,7 +96,11 @@ class WebhookDispatchIT {
     }
     tx.commit();
 
-    WebhookSubscription disabled = awaitSubscription(id, false);
+    Wait.until(
+        "subscription " + id + " is disabled",
+        Duration.ofSeconds(30),
+        () -> !admin(() -> webhooks.get(id)).isEnabled());
+    WebhookSubscription disabled = admin(() -> webhooks.get(id));
     assertTrue(
         disabled.getDisabledReason().startsWith("Disabled automatically"),
         disabled.getDisabledReason());
@@ -120,29 +126,19 @@ class WebhookDispatchIT {
 
     admin(() -> webhooks.enable(id));
     admin(() -> webhooks.replay(dead.getId()));
-    for (int i = 0; i < 100; i++) {
-      WebhookDelivery now = admin(() -> webhooks.delivery(dead.getId()));
-      if (now.getState() == DeliveryState.FAILED && now.getAttempts() > RetrySchedule.ATTEMPTS) {
-        break;
-      }
-      Thread.sleep(200);
-    }
+    Wait.until(
+        "the replay of delivery " + dead.getId() + " is one more failed attempt",
+        Duration.ofSeconds(20),
+        () -> {
+          WebhookDelivery now = admin(() -> webhooks.delivery(dead.getId()));
+          return Map.entry(now.getState(), now.getAttempts());
+        },
+        seen -> seen.getKey() == DeliveryState.FAILED && seen.getValue() > RetrySchedule.ATTEMPTS);
     List<DeliveryAttempt> after =
         admin(() -> webhooks.attempts(List.of(dead.getId())).get(dead.getId()));
     assertEquals(2, after.size());
     assertTrue(after.get(1).isReplay());
     assertTrue(admin(() -> webhooks.get(id)).isEnabled(), "a failed replay does not disable");
     assertFalse(admin(() -> webhooks.delivery(dead.getId())).isReplay());
-  }
-
-  private WebhookSubscription awaitSubscription(long id, boolean enabled) throws Exception {
-    for (int i = 0; i < 150; i++) {
-      WebhookSubscription s = admin(() -> webhooks.get(id));
-      if (s.isEnabled() == enabled) {
-        return s;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("Subscription " + id + " did not become enabled=" + enabled);
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.Outreach;
+import io.forestall.testsupport.Wait;
+import java.time.Duration;
 
 /** Makes the integration events the webhook tests deliver, through the public API. */
 public final class WebhookFixture {
@@ -16,7 +18,7 @@ public final class WebhookFixture {
    * Opens one case for a new customer {@code customer} with a new EVENT playbook and answers the
    * case's id; its scan fires {@code case.detected}.
    */
-  public static long detect(String key, String run, String customer) throws InterruptedException {
+  public static long detect(String key, String run, String customer) {
     String type = "webhook.test_" + run;
     Answer playbook =
         Api.post(
@@ -41,13 +43,13 @@ public final class WebhookFixture {
     Outreach.event(key, customer, type);
     Answer scan = Api.post("/api/v1/playbooks/" + id + "/scan", key, "");
     assertEquals(200, scan.status(), scan.body());
-    for (int i = 0; i < 100; i++) {
-      var items = Api.get("/api/v1/cases?playbook=" + id, key).json().getJsonArray("items");
-      if (!items.isEmpty()) {
-        return items.getJsonObject(0).getJsonNumber("id").longValue();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("No case for playbook " + id);
+    return Wait.until(
+            "the case of " + customer + " is detected",
+            Duration.ofSeconds(10),
+            () -> Api.get("/api/v1/cases?playbook=" + id, key).json().getJsonArray("items"),
+            items -> !items.isEmpty())
+        .getJsonObject(0)
+        .getJsonNumber("id")
+        .longValue();
   }
 }

@@ -13,10 +13,12 @@ import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.As;
 import io.forestall.testsupport.Deployments;
 import io.forestall.testsupport.Scenario;
+import io.forestall.testsupport.Wait;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -55,24 +57,20 @@ class AnalyticsApiIT {
     assertEquals(200, saved.status(), saved.body());
   }
 
-  private void awaitState(long id, CaseState state) throws InterruptedException {
-    for (int i = 0; i < 150; i++) {
-      if (As.user("acme", Role.AGENT, () -> cases.get(id).getCase().getState()) == state) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Case " + id + " never became " + state);
+  private void awaitState(long id, CaseState state) {
+    Wait.until(
+        "case " + id + " is " + state,
+        Duration.ofSeconds(15),
+        () -> As.user("acme", Role.AGENT, () -> cases.get(id).getCase().getState()),
+        now -> now == state);
   }
 
-  private void awaitRepeat(long id) throws InterruptedException {
-    for (int i = 0; i < 150; i++) {
-      if (As.user("acme", Role.AGENT, () -> cases.get(id).getCase().getRepeatContacts()) > 0) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Case " + id + " never counted a repeat contact");
+  private void awaitRepeat(long id) {
+    Wait.until(
+        "case " + id + " counts a repeat contact",
+        Duration.ofSeconds(15),
+        () -> As.user("acme", Role.AGENT, () -> cases.get(id).getCase().getRepeatContacts()),
+        repeats -> repeats > 0);
   }
 
   private static long id(JsonObject c) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Browser;
 import io.forestall.testsupport.Deployments;
+import io.forestall.testsupport.Outreach;
 import java.time.Instant;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -228,31 +229,26 @@ class TemplateUiIT {
             + Instant.now().minusSeconds(5)
             + "\"}");
 
+    Outreach.awaitMessage(key, playbook, "SKIPPED");
+    String caseLink = "#" + Outreach.caseOf(key, playbook).getJsonNumber("id");
+
     browser.login("/outreach/outbox.xhtml", "acme-admin");
     WebDriver page = browser.open();
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("outbox:messages")));
-    String caseLink = null;
-    for (int i = 0; i < 50 && caseLink == null; i++) {
-      page.findElement(By.xpath("//div[@id='outbox:state']//div[contains(., 'Not sent')]")).click();
-      browser
-          .waiting()
-          .until(
-              ExpectedConditions.presenceOfElementLocated(
-                  By.xpath(
-                      "//div[@id='outbox:state']//div[contains(@class, 'ui-state-active')"
-                          + " and contains(., 'Not sent')]")));
-      var items = Api.get("/api/v1/cases?playbook=" + playbook, key).json().getJsonArray("items");
-      if (!items.isEmpty()) {
-        String id = items.getJsonObject(0).getJsonNumber("id").toString();
-        if (page.findElement(By.id("outbox:messages")).getText().contains("#" + id)) {
-          caseLink = "#" + id;
-        } else {
-          page.navigate().refresh();
-        }
-      }
-    }
+    page.findElement(By.xpath("//div[@id='outbox:state']//div[contains(., 'Not sent')]")).click();
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath(
+                    "//div[@id='outbox:state']//div[contains(@class, 'ui-state-active')"
+                        + " and contains(., 'Not sent')]")));
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("outbox:messages"), caseLink));
     String table = page.findElement(By.id("outbox:messages")).getText();
-    assertTrue(caseLink != null && table.contains("not agreed to email"), table);
+    assertTrue(table.contains("not agreed to email"), table);
     browser.screenshot("outbox");
   }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.forestall.testsupport.Wait;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,10 +36,15 @@ class ManagedThreadPoolTest {
     assertTrue(pool.runInThread(job));
     Thread third = new Thread(() -> pool.runInThread(job));
     third.start();
-    Thread.sleep(200);
+    Wait.until(
+        "the third job's thread waits for a free one",
+        Duration.ofSeconds(5),
+        third::getState,
+        state -> state == Thread.State.TIMED_WAITING);
     assertEquals(2, running.get(), "the third job waits for a free thread");
     release.countDown();
     third.join(5000);
+    assertFalse(third.isAlive(), "the third job got a thread once one was free");
     pool.shutdown(true);
     assertEquals(0, running.get());
     assertEquals(2, peak.get());

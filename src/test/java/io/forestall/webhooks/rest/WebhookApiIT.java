@@ -17,12 +17,14 @@ import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Api.Answer;
 import io.forestall.testsupport.Deployments;
 import io.forestall.testsupport.Metrics;
+import io.forestall.testsupport.Wait;
 import io.forestall.webhooks.WebhookFixture;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -101,7 +103,7 @@ class WebhookApiIT {
             .withRequestBody(containing(customer))
             .inScenario(run)
             .whenScenarioStateIs("up")
-            .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
+            .willReturn(aResponse().withStatus(200).withFixedDelay(300).withBody("{\"ok\":true}")));
 
     Answer created =
         Api.post(
@@ -119,6 +121,7 @@ class WebhookApiIT {
     assertFalse(read.json().containsKey("secret"));
     assertTrue(read.json().getBoolean("enabled"));
 
+    long started = System.nanoTime();
     long caseId = WebhookFixture.detect(key, run, customer);
 
     List<LoggedRequest> received = awaitRequests(path, customer, 2);
@@ -144,6 +147,7 @@ class WebhookApiIT {
     assertTrue(waited >= 4, "the retry waits about 5 s, waited " + waited);
 
     JsonObject delivery = awaitDelivery(key, id, customer, "DELIVERED", 2);
+    long elapsed = Duration.ofNanos(System.nanoTime() - started).toMillis();
     assertEquals(first.getHeader("webhook-id"), delivery.getString("webhookId"));
     assertEquals(200, delivery.getInt("lastStatus"));
     var log = delivery.getJsonArray("attemptLog");
@@ -151,7 +155,10 @@ class WebhookApiIT {
     assertEquals("database down", log.getJsonObject(0).getString("responseBody"));
     assertEquals("HTTP 500", log.getJsonObject(0).getString("error"));
     assertEquals(200, log.getJsonObject(1).getInt("status"));
-    assertTrue(log.getJsonObject(1).getJsonNumber("latencyMs").longValue() >= 0);
+    long latency = log.getJsonObject(1).getJsonNumber("latencyMs").longValue();
+    assertTrue(
+        latency >= 300 && latency <= elapsed,
+        "the subscriber took 300 ms to answer and the test " + elapsed + " ms: " + latency);
     assertEquals(
         first.getHeader("webhook-id"),
         log.getJsonObject(1).getJsonObject("requestHeaders").getString("webhook-id"));
@@ -215,21 +222,34 @@ class WebhookApiIT {
     assertEquals(200, off.status(), off.body());
     assertFalse(off.json().getBoolean("enabled"));
     assertTrue(off.json().getString("disabledReason").startsWith("Disabled by"));
+    // A second subscription to the same events gets the next case: it was detected and told, and
+    // the deliveries of every subscription were queued with it.
+    String witness = "/witness/" + run;
+    subscriber.stubFor(post(urlEqualTo(witness)).willReturn(aResponse().withStatus(204)));
+    Answer second =
+        Api.post(
+            SUBSCRIPTIONS,
+            key,
+            subscription("http://localhost:" + subscriber.port() + witness, "[\"case.detected\"]"));
+    assertEquals(201, second.status(), second.body());
+    long secondId = second.json().getJsonNumber("id").longValue();
     String later = "WR2-" + run;
     WebhookFixture.detect(key, run + "b", later);
-    Thread.sleep(3_000);
+    awaitRequests(witness, later, 1);
+    assertEquals(
+        0,
+        Api.get(SUBSCRIPTIONS + "/" + id + "/deliveries", key).json().getJsonArray("items").stream()
+            .filter(d -> d.toString().contains(later))
+            .count(),
+        "no delivery is queued for a disabled subscription");
     assertEquals(
         0,
         subscriber
             .findAll(postRequestedFor(urlEqualTo(path)).withRequestBody(containing(later)))
             .size(),
         "a disabled subscription gets nothing");
-    assertEquals(
-        0,
-        Api.get(SUBSCRIPTIONS + "/" + id + "/deliveries", key).json().getJsonArray("items").stream()
-            .filter(d -> d.toString().contains(later))
-            .count());
 
+    assertEquals(204, Api.delete(SUBSCRIPTIONS + "/" + secondId, key).status());
     assertEquals(204, Api.delete(SUBSCRIPTIONS + "/" + id, key).status());
     assertEquals(404, Api.get(SUBSCRIPTIONS + "/" + id, key).status());
   }
@@ -264,14 +284,11 @@ class WebhookApiIT {
     assertEquals(201, unresolved.status(), "a name not in DNS yet may be saved");
     long id = unresolved.json().getJsonNumber("id").longValue();
     WebhookFixture.detect(key, run, "WN-" + run);
-    String log = "";
-    for (int i = 0; i < 150 && !log.contains("Refused: the URL names a host"); i++) {
-      Thread.sleep(200);
-      log = Api.get(SUBSCRIPTIONS + "/" + id + "/deliveries", key).body();
-    }
-    assertTrue(
-        log.contains("Refused: the URL names a host that does not resolve"),
-        "the attempt is refused at send time: " + log);
+    Wait.until(
+        "the attempt is refused at send time",
+        Duration.ofSeconds(30),
+        () -> Api.get(SUBSCRIPTIONS + "/" + id + "/deliveries", key).body(),
+        log -> log.contains("Refused: the URL names a host that does not resolve"));
     assertEquals(204, Api.delete(SUBSCRIPTIONS + "/" + id, key).status());
   }
 
@@ -386,45 +403,40 @@ class WebhookApiIT {
         scrape, "forestall_webhook_deliveries_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*\\}");
   }
 
-  private static List<LoggedRequest> awaitRequests(String path, String customer, int count)
-      throws InterruptedException {
-    for (int i = 0; i < 300; i++) {
-      List<LoggedRequest> found =
-          subscriber.findAll(
-              postRequestedFor(urlEqualTo(path)).withRequestBody(containing(customer)));
-      if (found.size() >= count) {
-        return found;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("The subscriber did not get " + count + " deliveries at " + path);
+  private static List<LoggedRequest> awaitRequests(String path, String customer, int count) {
+    return Wait.until(
+        count + " deliveries about " + customer + " reach " + path,
+        Duration.ofSeconds(30),
+        () ->
+            subscriber.findAll(
+                postRequestedFor(urlEqualTo(path)).withRequestBody(containing(customer))),
+        found -> found.size() >= count);
   }
 
   /** The customer's delivery once it is in {@code state} with {@code attempts} attempts logged. */
   private static JsonObject awaitDelivery(
-      String key, long subscription, String customer, String state, int attempts)
-      throws InterruptedException {
-    JsonObject last = null;
-    for (int i = 0; i < 150; i++) {
-      for (JsonValue item :
-          Api.get(SUBSCRIPTIONS + "/" + subscription + "/deliveries", key)
-              .json()
-              .getJsonArray("items")) {
-        JsonObject d = item.asJsonObject();
-        if (d.getJsonObject("payload")
-            .getJsonObject("data")
-            .getString("customer")
-            .equals(customer)) {
-          last = d;
-          if (d.getString("state").equals(state)
-              && d.getJsonArray("attemptLog").size() == attempts) {
-            return d;
-          }
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("Delivery not " + state + " after " + attempts + ": " + last);
+      String key, long subscription, String customer, String state, int attempts) {
+    return Wait.until(
+        "the delivery about " + customer + " is " + state + " after " + attempts + " attempts",
+        Duration.ofSeconds(30),
+        () ->
+            Api.get(SUBSCRIPTIONS + "/" + subscription + "/deliveries", key)
+                .json()
+                .getJsonArray("items")
+                .stream()
+                .map(JsonValue::asJsonObject)
+                .filter(
+                    d ->
+                        d.getJsonObject("payload")
+                            .getJsonObject("data")
+                            .getString("customer")
+                            .equals(customer))
+                .findFirst()
+                .orElse(null),
+        d ->
+            d != null
+                && d.getString("state").equals(state)
+                && d.getJsonArray("attemptLog").size() == attempts);
   }
 
   /**

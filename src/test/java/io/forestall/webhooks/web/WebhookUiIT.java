@@ -11,7 +11,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.forestall.testsupport.Api;
 import io.forestall.testsupport.Browser;
 import io.forestall.testsupport.Deployments;
+import io.forestall.testsupport.Wait;
 import io.forestall.webhooks.WebhookFixture;
+import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -107,19 +110,24 @@ class WebhookUiIT {
     String listed = row(page, url).getText();
     assertTrue(listed.contains(secret.substring(0, 12)) && listed.contains("Enabled"), listed);
 
-    WebhookFixture.detect(Api.key("acme-admin", "FULL"), run, "WHUI-" + run);
+    String key = Api.key("acme-admin", "FULL");
+    WebhookFixture.detect(key, run, "WHUI-" + run);
+    long id =
+        Api.get("/api/v1/webhook-subscriptions", key).json().getJsonArray("items").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(s -> s.getString("url").equals(url))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    Wait.until(
+        "the case is delivered to " + url,
+        Duration.ofSeconds(30),
+        () -> Api.get("/api/v1/webhook-subscriptions/" + id + "/deliveries", key).body(),
+        deliveries -> deliveries.contains("\"state\":\"DELIVERED\""));
 
     row(page, url).findElement(By.cssSelector("button[id$=':showLog']")).click();
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("log:deliveries")));
-    for (int i = 0; i < 30; i++) {
-      WebElement table = page.findElement(By.id("log:deliveries"));
-      if (table.getText().contains("Delivered")) {
-        break;
-      }
-      Thread.sleep(1_000);
-      page.findElement(By.id("log:refresh")).click();
-      browser.waiting().until(ExpectedConditions.stalenessOf(table));
-    }
     String log = page.findElement(By.id("log:deliveries")).getText();
     assertTrue(log.contains("case.detected") && log.contains("Delivered"), log);
     page.findElement(By.cssSelector("#log\\:deliveries .ui-row-toggler")).click();
