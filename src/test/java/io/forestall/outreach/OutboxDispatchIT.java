@@ -277,7 +277,7 @@ class OutboxDispatchIT {
                 Api.get("/api/v1/cases/" + item.asJsonObject().getJsonNumber("id"), key).json();
             var messages = detail.getJsonArray("messages");
             if (!messages.isEmpty()
-                && !messages.getJsonObject(0).getString("state").matches("QUEUED|SENDING")) {
+                && !messages.getJsonObject(0).getString("state").matches("QUEUED|SENDING|HANDED")) {
               settled.put(detail.getJsonObject("customer").getString("externalId"), detail);
             }
           }
