@@ -61,13 +61,16 @@ class CustomerUiIT {
     browser.waiting().until(ExpectedConditions.urlContains("/customers/list"));
 
     page.findElement(By.id("customers:table:search")).sendKeys(externalId);
+    // Each key typed redraws the table, so the wait reads it afresh rather than holding an element.
     browser
         .waiting()
         .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("customers:table"), "Selenium Customer"));
+            ExpectedConditions.and(
+                ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("customers:table"), "Selenium Customer"),
+                ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("customers:table"), externalId)));
     browser.screenshot("customers-list-found");
-    assertTrue(page.findElement(By.id("customers:table")).getText().contains(externalId));
   }
 
   @Test
