@@ -143,12 +143,12 @@ class ScanExecution {
     ComplaintWeights weights = complaints.get();
     List<Match> matches = matches(trigger, scope, weights);
     List<NewCase> detected = new ArrayList<>();
-    List<CasesOpened.Complaint> complaints = new ArrayList<>();
+    List<CasesOpened.Complaint> complaintCases = new ArrayList<>();
     for (Match m : matches) {
       NewCase c = newCase(playbook.getId(), definition, m, asOf);
       detected.add(c);
       if (m.complaint() != null) {
-        complaints.add(
+        complaintCases.add(
             new CasesOpened.Complaint(m.customerId(), c.windowKey(), m.complaint().complex()));
       }
     }
@@ -162,7 +162,7 @@ class ScanExecution {
               run.getPlaybookVersion(),
               definition,
               weights,
-              complaints,
+              complaintCases,
               asOf));
     }
     int examined = examined(tenantId, trigger, newSince);
